@@ -1,0 +1,89 @@
+package org.mindgrid.identity.security;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Two chains: the stateless bearer-token API and the session-based pages with form login and CSRF. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(LockoutAuthenticationProvider provider) {
+		return new ProviderManager(provider);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, ProblemResponses problems,
+			Clock clock) throws Exception {
+		http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/token").permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new BearerTokenFilter(tokens, accounts, problems, clock), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res,
+						HttpServletResponse.SC_UNAUTHORIZED, "problem.unauthorized"))
+				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpServletResponse.SC_FORBIDDEN,
+						"problem.forbidden")))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/actuator/health", "/webjars/**", "/css/**", "/js/**", "/img/**",
+					"/favicon.ico", "/error", "/v3/api-docs/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class)
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	private static AuthenticationFailureHandler loginFailure() {
+		return (request, response, exception) -> {
+			String reason = exception instanceof LockedException ? "locked" : "error";
+			String username = request.getParameter("username");
+			String query = "?" + reason + (username == null ? ""
+					: "&username=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8));
+			response.sendRedirect(request.getContextPath() + "/login" + query);
+		};
+	}
+}

@@ -1,0 +1,51 @@
+package org.mindgrid.shared.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal a module API raises with a message key; the API answers it as problem details, pages as a message.
+ * {@code args} fill the message's placeholders.
+ */
+public class ApiProblem extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String messageKey;
+
+	private final transient Object[] args;
+
+	public ApiProblem(HttpStatus status, String messageKey, Object... args) {
+		super(messageKey);
+		this.status = status;
+		this.messageKey = messageKey;
+		this.args = args;
+	}
+
+	public static ApiProblem notFound(String key, Object... args) {
+		return new ApiProblem(HttpStatus.NOT_FOUND, key, args);
+	}
+
+	public static ApiProblem forbidden(String key, Object... args) {
+		return new ApiProblem(HttpStatus.FORBIDDEN, key, args);
+	}
+
+	public static ApiProblem conflict(String key, Object... args) {
+		return new ApiProblem(HttpStatus.CONFLICT, key, args);
+	}
+
+	public static ApiProblem badRequest(String key, Object... args) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, key, args);
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+
+	public Object[] args() {
+		return args;
+	}
+}

@@ -1,0 +1,65 @@
+package org.mindgrid.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Pages show a friendly message in the layout; the details stay in the log. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+	private final MessageSource messages;
+
+	PageExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ApiProblem.class)
+	ModelAndView problem(ApiProblem e, HttpServletResponse response) {
+		return page(response, e.status().value(), e.messageKey(), e.args());
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ModelAndView denied(AccessDeniedException e, HttpServletResponse response) {
+		return page(response, 403, "problem.forbidden", null);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) {
+		return page(response, 413, "problem.too-large", null);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+		return page(response, 500, "problem.internal", null);
+	}
+
+	ModelAndView page(HttpServletResponse response, int status, String key, Object[] args) {
+		return page(messages, response, status, key, args);
+	}
+
+	static ModelAndView page(MessageSource messages, HttpServletResponse response, int status, String key,
+			Object[] args) {
+		response.setStatus(status);
+		ModelAndView mav = new ModelAndView("error");
+		mav.addObject("status", status);
+		mav.addObject("message", messages.getMessage(key, args, key, LocaleContextHolder.getLocale()));
+		return mav;
+	}
+}
