@@ -1,0 +1,5 @@
+/**
+ * School structure: city, districts, schools with their stage, grades, classes and semesters.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "school")
+package org.mindgrid.school;

@@ -1,0 +1,193 @@
+package org.mindgrid.student;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.mindgrid.audit.AuditLog;
+import org.mindgrid.identity.CurrentUser;
+import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.identity.Role;
+import org.mindgrid.identity.StudentScope;
+import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.shared.web.Page;
+import org.mindgrid.student.archive.ArchiveStore;
+import org.mindgrid.student.archive.ArchiveView;
+import org.mindgrid.student.archive.GrowthArchive;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The student module's API. Every query carries the caller's scope as a SQL predicate ({@link StudentScope});
+ * every read of a student and every write is audited in the same transaction.
+ */
+@Service
+public class Students {
+
+	private static final String SUMMARY_SELECT = """
+			select s.id, s.student_no, s.name, s.gender, s.school_id, s.class_id, g.name || '（' ||
+			       replace(c.name, '班', '') || '）班'
+			  from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id""";
+
+	private final JdbcClient jdbc;
+
+	private final CurrentUsers users;
+
+	private final AuditLog audit;
+
+	private final ArchiveStore archives;
+
+	private final Clock clock;
+
+	Students(JdbcClient jdbc, CurrentUsers users, AuditLog audit, ArchiveStore archives, Clock clock) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.audit = audit;
+		this.archives = archives;
+		this.clock = clock;
+	}
+
+	public record Filter(Long classId, String q, int page, int size) {
+	}
+
+	/** Students the caller may at least list, filtered by class and by name or 学号. */
+	@Transactional(readOnly = true)
+	public Page<StudentSummary> list(Filter filter) {
+		CurrentUser user = requireStudentReader();
+		String where = " where s.status = 'ENROLLED' and " + StudentScope.predicate("s")
+				+ " and (cast(:classId as bigint) is null or s.class_id = :classId)"
+				+ " and (cast(:q as text) is null or s.name like :like or s.student_no like :prefix)";
+		String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
+		String like = q == null ? null : "%" + escapeLike(q) + "%";
+		String prefix = q == null ? null : escapeLike(q) + "%";
+		long total = jdbc.sql("select count(*) from student s" + where)
+			.param("scopeUserId", user.id())
+			.param("scopeLevel", StudentScope.LIST)
+			.param("classId", filter.classId())
+			.param("q", q)
+			.param("like", like)
+			.param("prefix", prefix)
+			.query(Long.class)
+			.single();
+		var items = jdbc
+			.sql(SUMMARY_SELECT + where + " order by g.level, c.name, s.student_no limit :size offset :offset")
+			.param("scopeUserId", user.id())
+			.param("scopeLevel", StudentScope.LIST)
+			.param("classId", filter.classId())
+			.param("q", q)
+			.param("like", like)
+			.param("prefix", prefix)
+			.param("size", filter.size())
+			.param("offset", (long) filter.page() * filter.size())
+			.query((rs, i) -> new StudentSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5), rs.getLong(6), rs.getString(7)))
+			.list();
+		return new Page<>(items, total, filter.page(), filter.size());
+	}
+
+	/**
+	 * The student with the archive where the caller may read it. 404 when the caller cannot know the student
+	 * exists; bureau officers and administrators get 403 on every named student.
+	 */
+	@Transactional
+	public StudentDetail get(long studentId) {
+		CurrentUser user = requireStudentReader();
+		int level = accessLevel(user, studentId).orElseThrow(() -> ApiProblem.notFound("student.not-found"));
+		boolean archiveReadable = level >= StudentScope.ARCHIVE;
+		StudentDetail detail = jdbc.sql("""
+				select s.id, s.student_no, s.name, s.gender, s.school_id, s.class_id,
+				       g.name || '（' || replace(c.name, '班', '') || '）班', s.status, s.birth_date, s.ethnicity,
+				       s.native_place, s.address, s.guardian_name, s.guardian_phone
+				  from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
+				 where s.id = :id and """ + StudentScope.predicate("s"))
+			.param("id", studentId)
+			.param("scopeUserId", user.id())
+			.param("scopeLevel", StudentScope.LIST)
+			.query((rs, i) -> new StudentDetail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8),
+					archiveReadable ? rs.getDate(9).toLocalDate() : null, archiveReadable ? rs.getString(10) : null,
+					archiveReadable ? rs.getString(11) : null, archiveReadable ? rs.getString(12) : null,
+					archiveReadable ? rs.getString(13) : null, archiveReadable ? rs.getString(14) : null,
+					archiveReadable, archiveReadable ? archives.find(studentId) : null))
+			.single();
+		audit.record(archiveReadable ? "ARCHIVE_READ" : "STUDENT_VIEW", "student/" + studentId, studentId, null);
+		return detail;
+	}
+
+	/** The archive alone, for the archive page. 403 for callers who may list but not read the archive. */
+	@Transactional
+	public ArchiveView archive(long studentId) {
+		requireArchiveReader(studentId);
+		ArchiveView view = archives.find(studentId);
+		audit.record("ARCHIVE_READ", "student/" + studentId + "/archive", studentId, "version " + view.version());
+		return view;
+	}
+
+	/**
+	 * Saves the archive if nobody else saved since {@code expectedVersion} (409 otherwise) and writes the personal
+	 * fields back to the roster. The previous version stays in the revisions.
+	 */
+	@Transactional
+	public ArchiveView saveArchive(long studentId, int expectedVersion, GrowthArchive content) {
+		CurrentUser user = requireArchiveReader(studentId);
+		int version = archives.save(studentId, expectedVersion, content, user.id(), clock.instant())
+			.orElseThrow(() -> ApiProblem.conflict("archive.conflict"));
+		var personal = content.personal();
+		jdbc.sql("""
+				update student set ethnicity = :ethnicity, native_place = :nativePlace, address = :address,
+				       updated_at = :now where id = :id""")
+			.param("ethnicity", personal.ethnicity())
+			.param("nativePlace", personal.nativePlace())
+			.param("address", personal.address())
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("id", studentId)
+			.update();
+		audit.record("ARCHIVE_UPDATE", "student/" + studentId + "/archive", studentId, "version " + version);
+		return archives.find(studentId);
+	}
+
+	/** Revisions of the archive (who saved which version when). */
+	@Transactional
+	public java.util.List<ArchiveStore.Revision> archiveRevisions(long studentId) {
+		requireArchiveReader(studentId);
+		audit.record("ARCHIVE_HISTORY_READ", "student/" + studentId + "/archive/revisions", studentId, null);
+		return archives.revisions(studentId);
+	}
+
+	/** 404 if the caller cannot see the student at all, 403 if they may list but not read the archive. */
+	public CurrentUser requireArchiveReader(long studentId) {
+		CurrentUser user = requireStudentReader();
+		int level = accessLevel(user, studentId).orElseThrow(() -> ApiProblem.notFound("student.not-found"));
+		if (level < StudentScope.ARCHIVE) {
+			throw ApiProblem.forbidden("archive.forbidden");
+		}
+		return user;
+	}
+
+	/** The caller's access level to a student (1 list, 2 archive), empty when none. */
+	public Optional<Integer> accessLevel(CurrentUser user, long studentId) {
+		return jdbc.sql("""
+				select sa.level from student_access sa where sa.user_id = :user and sa.student_id = :id
+				 order by sa.level desc limit 1""")
+			.param("user", user.id())
+			.param("id", studentId)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/** Bureau officers and system administrators see aggregates, never a named student. */
+	public CurrentUser requireStudentReader() {
+		CurrentUser user = users.current();
+		boolean schoolStaff = user.posts().stream().anyMatch(p -> p.role().isSchoolLevel() || p.role().isClassLevel());
+		if (!schoolStaff || user.isBureauOnly()) {
+			throw ApiProblem.forbidden("student.bureau-forbidden");
+		}
+		return user;
+	}
+
+	static String escapeLike(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.mindgrid.student.archive;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Tool 1 of the city's tool list (学生心理成长档案), as one document. Personal data that the roster also holds
+ * (ethnicity, native place, address) is kept here too and written back to the student on save. Options are codes
+ * whose labels live in the message bundles ({@code archive.health.GOOD} …).
+ */
+public record GrowthArchive(@Valid Personal personal, @Valid Health health, @Size(max = 2000) String study,
+		@Size(max = 2000) String interests, @Size(max = 2000) String familySituation,
+		@Valid @Size(max = 20) List<FamilyMember> familyMembers, String parentsRelationship, String familyAtmosphere,
+		@Size(max = 200) String familyAtmosphereOther, @Valid @Size(max = 20) List<SchoolHistory> schoolHistory,
+		@Valid @Size(max = 50) List<LifeEvent> lifeEvents) {
+
+	public static final List<String> HEALTH_LEVELS = List.of("VERY_GOOD", "GOOD", "FAIR", "POOR", "VERY_POOR");
+
+	public static final List<String> ILLNESSES = List.of("NONE", "ENCEPHALITIS", "EPILEPSY", "HEART_DISEASE", "ASTHMA",
+			"ALLERGY", "TUBERCULOSIS", "POLIO", "OTHER");
+
+	public static final List<String> LIKING = List.of("LIKE", "RATHER_LIKE", "INDIFFERENT", "DISLIKE");
+
+	public static final List<String> GROUP_LIKING = List.of("LIKE", "RATHER_LIKE", "NEUTRAL", "RATHER_DISLIKE",
+			"DISLIKE");
+
+	public static final List<String> PARENTS_RELATIONSHIPS = List.of("HARMONIOUS", "DISCORD", "SEPARATED", "DIVORCED");
+
+	public static final List<String> ATMOSPHERES = List.of("HARMONIOUS", "ORDINARY", "CONFLICT", "DULL", "OTHER");
+
+	public GrowthArchive {
+		personal = personal == null ? new Personal(null, null, null) : personal;
+		health = health == null ? new Health(null, null, List.of(), null) : health;
+		familyMembers = familyMembers == null ? List.of() : List.copyOf(familyMembers);
+		schoolHistory = schoolHistory == null ? List.of() : List.copyOf(schoolHistory);
+		lifeEvents = lifeEvents == null ? List.of() : List.copyOf(lifeEvents);
+	}
+
+	public static GrowthArchive empty() {
+		return new GrowthArchive(null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/** 民族, 籍贯, 家庭住址. */
+	public record Personal(@Size(max = 50) String ethnicity, @Size(max = 100) String nativePlace,
+			@Size(max = 300) String address) {
+	}
+
+	/** 健康状况 (level, and a description when poor) and 过往病史 (checklist + other). */
+	public record Health(String level, @Size(max = 500) String poorDescription, List<String> pastIllnesses,
+			@Size(max = 200) String pastIllnessOther) {
+
+		public Health {
+			pastIllnesses = pastIllnesses == null ? List.of() : List.copyOf(pastIllnesses);
+		}
+	}
+
+	/** 家庭成员: 称谓, 姓名, 年龄, 职业, 个性特点, 你对他/她的喜爱程度. */
+	public record FamilyMember(@Size(max = 20) String relation, @Size(max = 50) String name, Integer age,
+			@Size(max = 50) String occupation, @Size(max = 200) String personality, String liking) {
+	}
+
+	/** 学习经历: 起止时间, 在何校学习, 担任职务, 对当时所处集体的喜爱程度. */
+	public record SchoolHistory(@Size(max = 50) String period, @Size(max = 100) String school,
+			@Size(max = 50) String duty, String liking) {
+	}
+
+	/** 重大生活事件: 时间, 事件经过, 主要影响. */
+	public record LifeEvent(LocalDate date, @Size(max = 1000) String description, @Size(max = 1000) String impact) {
+	}
+}
