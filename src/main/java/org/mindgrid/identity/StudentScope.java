@@ -18,7 +18,7 @@ public final class StudentScope {
 
 	/** Predicate with named parameters {@code :scopeUserId} and {@code :scopeLevel}. */
 	public static String predicate(String alias) {
-		return "exists (select 1 from student_access sa where sa.user_id = :scopeUserId and sa.student_id = "
-				+ alias + ".id and sa.level >= :scopeLevel)";
+		return " exists (select 1 from student_access sa where sa.user_id = :scopeUserId and sa.student_id = "
+				+ alias + ".id and sa.level >= :scopeLevel) ";
 	}
 }

@@ -1,0 +1,173 @@
+package org.mindgrid.access;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mindgrid.support.Api;
+import org.mindgrid.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every demo role against every API endpoint and fails on any leak: each cell states the status the role
+ * must get. "ok" means any 2xx (or 409/422 for writes that reached the business rules); 403 and 404 are exact,
+ * because an unauthorised id must answer 404 when the caller cannot know it exists (SECURITY.md).
+ */
+@IntegrationTest
+class AccessMatrixIntegrationTests {
+
+	static final List<String> USERS = List.of("admin", "city", "district", "principal1", "psych1", "head1", "mentor1",
+			"mentor2", "staff1", "psych2");
+
+	static final int OK = 200;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	long mentor1Student;
+
+	long mentor2Student;
+
+	long otherClassStudent;
+
+	long school2Student;
+
+	long class81;
+
+	long school1;
+
+	long school2;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		school1 = jdbc.sql("select id from school where name = '海曙区实验学校'").query(Long.class).single();
+		school2 = jdbc.sql("select id from school where name = '江北区育才初级中学'").query(Long.class).single();
+		class81 = jdbc.sql("""
+				select c.id from school_class c join grade g on g.id = c.grade_id
+				 where c.school_id = :s and g.level = 8 and c.name = '1班'""").param("s", school1).query(Long.class).single();
+		mentor1Student = firstStudentOf("mentor1");
+		mentor2Student = firstStudentOf("mentor2");
+		otherClassStudent = jdbc.sql("""
+				select s.id from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
+				 where s.school_id = :s and g.level = 7 and c.name = '1班' order by s.id limit 1""")
+			.param("s", school1).query(Long.class).single();
+		school2Student = jdbc.sql("select id from student where school_id = :s order by id limit 1")
+			.param("s", school2).query(Long.class).single();
+	}
+
+	private long firstStudentOf(String mentor) {
+		return jdbc.sql("""
+				select ma.student_id from mentor_assignment ma join app_user u on u.id = ma.mentor_user_id
+				 where u.username = :u order by ma.student_id desc limit 1""").param("u", mentor).query(Long.class).single();
+	}
+
+	/** Expected status per user, in the order of {@link #USERS}. */
+	private static Map<String, Integer> expect(int... statuses) {
+		assertThat(statuses).hasSize(USERS.size());
+		Map<String, Integer> map = new LinkedHashMap<>();
+		for (int i = 0; i < statuses.length; i++) {
+			map.put(USERS.get(i), statuses[i]);
+		}
+		return map;
+	}
+
+	record Cell(String method, String path, Object body, Map<String, Integer> expected) {
+	}
+
+	List<Cell> matrix() {
+		List<Cell> cells = new ArrayList<>();
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2
+		cells.add(new Cell("GET", "/api/v1/me", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/students", null, expect(403, 403, 403, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/students/" + mentor1Student, null,
+				expect(403, 403, 403, OK, OK, OK, OK, 404, OK, 404)));
+		cells.add(new Cell("GET", "/api/v1/students/" + mentor1Student + "/archive", null,
+				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404)));
+		cells.add(new Cell("PUT", "/api/v1/students/" + mentor1Student + "/archive",
+				Map.of("version", 999_999, "archive", Map.of()), expect(403, 403, 403, 409, 409, 409, 409, 404, 403, 404)));
+		cells.add(new Cell("GET", "/api/v1/students/" + mentor2Student + "/archive", null,
+				expect(403, 403, 403, OK, OK, OK, 404, OK, 403, 404)));
+		cells.add(new Cell("GET", "/api/v1/students/" + otherClassStudent, null,
+				expect(403, 403, 403, OK, OK, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", "/api/v1/students/" + otherClassStudent + "/archive", null,
+				expect(403, 403, 403, OK, OK, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", "/api/v1/students/" + school2Student, null,
+				expect(403, 403, 403, 404, 404, 404, 404, 404, 404, OK)));
+		cells.add(new Cell("GET", "/api/v1/students/" + school2Student + "/archive", null,
+				expect(403, 403, 403, 404, 404, 404, 404, 404, 404, OK)));
+		cells.add(new Cell("GET", "/api/v1/students/99999999", null,
+				expect(403, 403, 403, 404, 404, 404, 404, 404, 404, 404)));
+		return cells;
+	}
+
+	@Test
+	void everyRoleGetsExactlyWhatTheMatrixSays() {
+		List<String> failures = new ArrayList<>();
+		for (Cell cell : matrix()) {
+			for (String user : USERS) {
+				Api.Response r = switch (cell.method()) {
+					case "GET" -> api.get(user, cell.path());
+					case "PUT" -> api.put(user, cell.path(), cell.body());
+					case "POST" -> api.post(user, cell.path(), cell.body());
+					case "DELETE" -> api.delete(user, cell.path());
+					default -> throw new IllegalArgumentException(cell.method());
+				};
+				int expected = cell.expected().get(user);
+				boolean pass = expected == OK ? r.status() >= 200 && r.status() < 300 : r.status() == expected;
+				if (!pass) {
+					failures.add(user + " " + cell.method() + " " + cell.path() + ": expected " + expected + ", got "
+							+ r.status() + " " + abbreviate(r.body()));
+				}
+				if (r.status() >= 400) {
+					assertThat(r.contentType()).as(user + " " + cell.path()).startsWith("application/problem+json");
+				}
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void listsAreScopedInSql() {
+		Set<Long> mentor1 = ids(api.get("mentor1", "/api/v1/students?size=200"));
+		Set<Long> mentor2 = ids(api.get("mentor2", "/api/v1/students?size=200"));
+		Set<Long> head1 = ids(api.get("head1", "/api/v1/students?size=200"));
+		Set<Long> staff1 = ids(api.get("staff1", "/api/v1/students?size=200"));
+		Set<Long> psych2 = ids(api.get("psych2", "/api/v1/students?size=200&classId=" + class81));
+		assertThat(mentor1).hasSize(15).contains(mentor1Student).doesNotContain(mentor2Student);
+		assertThat(mentor2).hasSize(15).doesNotContainAnyElementsOf(mentor1);
+		assertThat(head1).hasSize(45).containsAll(mentor1).containsAll(mentor2);
+		assertThat(staff1).isEqualTo(head1);
+		assertThat(psych2).isEmpty();
+		long psych1Total = api.get("psych1", "/api/v1/students?size=1").json().get("total").asLong();
+		long school1Count = jdbc.sql("select count(*) from student where school_id = :s and status = 'ENROLLED'")
+			.param("s", school1).query(Long.class).single();
+		assertThat(psych1Total).isEqualTo(school1Count);
+	}
+
+	private static Set<Long> ids(Api.Response r) {
+		assertThat(r.status()).isEqualTo(200);
+		Set<Long> ids = new HashSet<>();
+		r.json().get("items").forEach(n -> ids.add(n.get("id").asLong()));
+		return ids;
+	}
+
+	private static String abbreviate(String s) {
+		return s == null ? "" : s.length() > 160 ? s.substring(0, 160) + "…" : s;
+	}
+}
