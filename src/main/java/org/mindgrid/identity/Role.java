@@ -4,7 +4,9 @@ package org.mindgrid.identity;
 public enum Role {
 
 	SYSTEM_ADMIN, CITY_OFFICER, DISTRICT_OFFICER, SCHOOL_LEADER, SCHOOL_ADMIN, PSYCH_TEACHER, CRISIS_TEAM,
-	HEAD_TEACHER, MENTOR, SUBJECT_TEACHER;
+	HEAD_TEACHER, MENTOR, SUBJECT_TEACHER,
+	/** A student who watches their class and reports concerns (心理委员); never reads records. */
+	PSYCH_COMMITTEE;
 
 	public boolean isBureau() {
 		return this == CITY_OFFICER || this == DISTRICT_OFFICER;

@@ -1,0 +1,153 @@
+package org.mindgrid.observation;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.mindgrid.audit.AuditLog;
+import org.mindgrid.identity.CurrentUser;
+import org.mindgrid.identity.StudentScope;
+import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.student.Students;
+import org.mindgrid.warning.WarningRaised;
+import org.mindgrid.warning.WarningReports;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records daily observations. Any staff member who may list the student (teaches, mentors, heads the class, or
+ * works school-wide) may record one; red signs raise a warning report and 四必访 signs open home-visit duties in the
+ * same transaction, so a warning sign is never lost between two steps.
+ */
+@Service
+public class Observations {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Students students;
+
+	private final StudentLookup lookup;
+
+	private final WarningReports warnings;
+
+	private final Triggers triggers;
+
+	private final AuditLog audit;
+
+	Observations(JdbcClient jdbc, Clock clock, Students students, StudentLookup lookup, WarningReports warnings,
+			Triggers triggers, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.students = students;
+		this.lookup = lookup;
+		this.warnings = warnings;
+		this.triggers = triggers;
+		this.audit = audit;
+	}
+
+	@Transactional
+	public ObservationRecorded record(ObservationCommand command) {
+		CurrentUser user = students.requireStudentReader();
+		ObservedStudent student = lookup.find(user, command.studentId(), StudentScope.LIST)
+			.orElseThrow(() -> ApiProblem.notFound("student.not-found"));
+		validate(command);
+		Instant now = clock.instant();
+		LocalDate observedOn = command.observedOn() == null ? LocalDate.now(clock) : command.observedOn();
+		long id = jdbc.sql("""
+				insert into observation (student_id, school_id, class_id, observer_user_id, observed_on, categories,
+				                         category_other, signs, other_clues, crisis_level, home_contact_done,
+				                         handling_advice, notes, created_at)
+				values (:student, :school, :class, :observer, :on, :categories, :categoryOther, :signs, :clues,
+				        :level, :contact, :advice, :notes, :at) returning id""")
+			.param("student", student.id())
+			.param("school", student.schoolId())
+			.param("class", student.classId())
+			.param("observer", user.id())
+			.param("on", Date.valueOf(observedOn))
+			.param("categories", command.categories().toArray(String[]::new))
+			.param("categoryOther", blankToNull(command.categoryOther()))
+			.param("signs", command.signs().stream().mapToInt(Integer::intValue).toArray())
+			.param("clues", blankToNull(command.otherClues()))
+			.param("level", command.crisisLevel())
+			.param("contact", Boolean.TRUE.equals(command.homeContactDone()))
+			.param("advice", blankToNull(command.handlingAdvice()))
+			.param("notes", blankToNull(command.notes()))
+			.param("at", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+		audit.record("OBSERVATION_RECORDED", "observation/" + id, student.id(), "signs " + command.signs());
+
+		WarningRaised report = SignRouting.urgencyOf(command.signs(), command.crisisLevel())
+			.map(urgency -> warnings.raise(student.id(), "OBSERVATION", id, command.signs(), urgency,
+					"日常观察：" + command.signs().size() + " 项预警信号"))
+			.orElse(null);
+		if (report != null) {
+			jdbc.sql("update observation set warning_report_id = :r where id = :id")
+				.param("r", report.id())
+				.param("id", id)
+				.update();
+		}
+		Set<TriggerKind> set = SignRouting.triggersOf(command.signs(), command.categories());
+		for (TriggerKind kind : set) {
+			triggers.record(user, student, kind, observedOn, null, "OBSERVATION", id);
+		}
+		return new ObservationRecorded(id, student.id(), observedOn, command.signs(), command.categories(),
+				blankToNull(command.categoryOther()), blankToNull(command.otherClues()), command.crisisLevel(),
+				Boolean.TRUE.equals(command.homeContactDone()), blankToNull(command.handlingAdvice()),
+				blankToNull(command.notes()), now, report, new ArrayList<>(set));
+	}
+
+	/** Head teachers record absences and grade drops (四必访) for students of their class. */
+	@Transactional
+	public long recordTrigger(long studentId, TriggerKind kind, LocalDate occurredOn, String note) {
+		CurrentUser user = students.requireStudentReader();
+		ObservedStudent student = lookup.find(user, studentId, StudentScope.LIST)
+			.orElseThrow(() -> ApiProblem.notFound("student.not-found"));
+		boolean allowed = user.hasRoleInClass(student.classId(), org.mindgrid.identity.Role.HEAD_TEACHER)
+				|| user.hasRoleAtSchool(student.schoolId(), org.mindgrid.identity.Role.PSYCH_TEACHER,
+						org.mindgrid.identity.Role.SCHOOL_LEADER);
+		if (!allowed) {
+			throw ApiProblem.forbidden("trigger.forbidden");
+		}
+		LocalDate day = occurredOn == null ? LocalDate.now(clock) : occurredOn;
+		if (day.isAfter(LocalDate.now(clock))) {
+			throw ApiProblem.badRequest("observation.future-date");
+		}
+		return triggers.record(user, student, kind, day, blankToNull(note), "HEAD_TEACHER_ENTRY", null);
+	}
+
+	private void validate(ObservationCommand command) {
+		List<Integer> badSigns = command.signs().stream().filter(s -> s < 1 || s > SignRouting.SIGN_COUNT).toList();
+		if (!badSigns.isEmpty()) {
+			throw ApiProblem.badRequest("observation.bad-sign", badSigns.toString());
+		}
+		List<String> badCategories = command.categories().stream().filter(c -> !ObservationCategories.isKnown(c)).toList();
+		if (!badCategories.isEmpty()) {
+			throw ApiProblem.badRequest("observation.bad-category", String.join(", ", badCategories));
+		}
+		if (command.observedOn() != null && command.observedOn().isAfter(LocalDate.now(clock))) {
+			throw ApiProblem.badRequest("observation.future-date");
+		}
+		if (command.signs().isEmpty() && command.categories().isEmpty() && isBlank(command.otherClues())
+				&& isBlank(command.notes()) && "NONE".equals(command.crisisLevel())) {
+			throw ApiProblem.badRequest("observation.empty");
+		}
+	}
+
+	static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static boolean isBlank(String s) {
+		return s == null || s.isBlank();
+	}
+}

@@ -1,0 +1,42 @@
+package org.mindgrid.observation;
+
+import java.util.Optional;
+
+import org.mindgrid.identity.CurrentUser;
+import org.mindgrid.identity.StudentScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Finds a student within the caller's scope, in SQL. */
+@Component
+class StudentLookup {
+
+	private final JdbcClient jdbc;
+
+	StudentLookup(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<ObservedStudent> find(CurrentUser user, long studentId, int level) {
+		return jdbc.sql("select s.id, s.school_id, s.class_id from student s where s.id = :id and s.status = 'ENROLLED' and "
+				+ StudentScope.predicate("s"))
+			.param("id", studentId)
+			.param("scopeUserId", user.id())
+			.param("scopeLevel", level)
+			.query((rs, i) -> new ObservedStudent(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.optional();
+	}
+
+	/** Classmates of a psych committee member (same class), for their concern report. */
+	Optional<ObservedStudent> classmate(CurrentUser committee, long studentId) {
+		return jdbc.sql("""
+				select s.id, s.school_id, s.class_id from student s
+				 where s.id = :id and s.status = 'ENROLLED' and s.class_id in
+				       (select p.class_id from post p where p.user_id = :user and p.role = 'PSYCH_COMMITTEE')""")
+			.param("id", studentId)
+			.param("user", committee.id())
+			.query((rs, i) -> new ObservedStudent(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.optional();
+	}
+}

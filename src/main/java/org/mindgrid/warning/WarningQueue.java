@@ -1,0 +1,147 @@
+package org.mindgrid.warning;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.mindgrid.audit.AuditLog;
+import org.mindgrid.duty.Duties;
+import org.mindgrid.identity.CurrentUser;
+import org.mindgrid.identity.Role;
+import org.mindgrid.identity.StudentScope;
+import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.shared.web.Page;
+import org.mindgrid.student.Students;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The psychology teachers' queue: open reports first, urgent first, soonest due first. Readers are those who may
+ * read the student's archive (scope in SQL); each opening is recorded so the report shows who saw it and when.
+ */
+@Service
+public class WarningQueue {
+
+	private static final String SELECT = """
+			select w.id, w.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班', w.urgency, w.status,
+			       w.due_at, w.raised_at, ru.display_name, w.source_kind, w.signs, w.summary, w.resolved_at,
+			       xu.display_name, w.resolution_reason
+			  from warning_report w
+			  join student s on s.id = w.student_id
+			  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
+			  join app_user ru on ru.id = w.raised_by
+			  left join app_user xu on xu.id = w.resolved_by""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Students students;
+
+	private final Duties duties;
+
+	private final AuditLog audit;
+
+	WarningQueue(JdbcClient jdbc, Clock clock, Students students, Duties duties, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.students = students;
+		this.duties = duties;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<WarningReportItem> queue(String status, int page, int size) {
+		CurrentUser user = students.requireStudentReader();
+		String where = " where " + StudentScope.predicate("s")
+				+ " and (cast(:status as text) is null or w.status = :status)";
+		long total = jdbc.sql("select count(*) from warning_report w join student s on s.id = w.student_id" + where)
+			.param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE).param("status", status)
+			.query(Long.class).single();
+		List<WarningReportItem> items = jdbc.sql(SELECT + where + """
+				 order by (w.status = 'OPEN') desc, (w.urgency = 'URGENT') desc, w.due_at, w.id limit :size offset :offset""")
+			.param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE).param("status", status)
+			.param("size", size).param("offset", (long) page * size)
+			.query((rs, i) -> map(rs, List.of()))
+			.list();
+		return new Page<>(items, total, page, size);
+	}
+
+	/** Opens a report: records the view (first view per person) and audits the read. */
+	@Transactional
+	public WarningReportItem open(long reportId) {
+		CurrentUser user = students.requireStudentReader();
+		WarningReportItem item = find(user, reportId);
+		jdbc.sql("""
+				insert into warning_report_view (report_id, user_id, viewed_at) values (:r, :u, :at)
+				on conflict (report_id, user_id) do nothing""")
+			.param("r", reportId).param("u", user.id()).param("at", Timestamp.from(clock.instant())).update();
+		audit.record("WARNING_REPORT_READ", "warning-report/" + reportId, item.studentId(), null);
+		return find(user, reportId);
+	}
+
+	/** Only psychology teachers and the crisis team of the student's school resolve, always with a reason. */
+	@Transactional
+	public WarningReportItem resolve(long reportId, String reason) {
+		CurrentUser user = students.requireStudentReader();
+		WarningReportItem item = find(user, reportId);
+		long schoolId = jdbc.sql("select school_id from warning_report where id = :id").param("id", reportId)
+			.query(Long.class).single();
+		if (!user.hasRoleAtSchool(schoolId, Role.PSYCH_TEACHER, Role.CRISIS_TEAM)) {
+			throw ApiProblem.forbidden("warning.resolve-forbidden");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw ApiProblem.badRequest("warning.reason-required");
+		}
+		int changed = jdbc.sql("""
+				update warning_report set status = 'RESOLVED', resolved_by = :u, resolved_at = :at, resolution_reason = :reason
+				 where id = :id and status = 'OPEN'""")
+			.param("u", user.id()).param("at", Timestamp.from(clock.instant())).param("reason", reason.strip())
+			.param("id", reportId).update();
+		if (changed == 0) {
+			throw ApiProblem.conflict("warning.already-resolved");
+		}
+		duties.completeForSource("WARNING_REPORT", reportId, user.id(), reason.strip());
+		audit.record("WARNING_REPORT_RESOLVED", "warning-report/" + reportId, item.studentId(), reason.strip());
+		return find(user, reportId);
+	}
+
+	private WarningReportItem find(CurrentUser user, long reportId) {
+		List<WarningReportItem.View> views = jdbc.sql("""
+				select u.display_name, v.viewed_at from warning_report_view v join app_user u on u.id = v.user_id
+				 where v.report_id = :r order by v.viewed_at""")
+			.param("r", reportId)
+			.query((rs, i) -> new WarningReportItem.View(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		return jdbc.sql(SELECT + " where w.id = :id and " + StudentScope.predicate("s"))
+			.param("id", reportId).param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE)
+			.query((rs, i) -> map(rs, views))
+			.optional()
+			.orElseThrow(() -> ApiProblem.notFound("warning.not-found"));
+	}
+
+	private WarningReportItem map(ResultSet rs, List<WarningReportItem.View> views) throws SQLException {
+		Instant due = rs.getTimestamp(7).toInstant();
+		String status = rs.getString(6);
+		return new WarningReportItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+				Urgency.valueOf(rs.getString(5)), status, due, "OPEN".equals(status) && due.isBefore(clock.instant()),
+				rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), ints(rs.getArray(11)),
+				rs.getString(12), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14),
+				rs.getString(15), views);
+	}
+
+	private static List<Integer> ints(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return new ArrayList<>(Arrays.asList((Integer[]) array.getArray()));
+	}
+}
