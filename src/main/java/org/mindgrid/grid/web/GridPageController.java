@@ -71,13 +71,13 @@ class GridPageController {
 
 	@GetMapping("/grid/classes/{id}")
 	String classPage(@PathVariable long id, Model model) {
-		return render(id, model, false, null);
+		return render(id, model, false, null, null, false);
 	}
 
 	@PostMapping("/grid/classes/{id}/mentors")
 	String addMentor(@PathVariable long id, @RequestParam(required = false) Long userId, Model model,
 			HttpServletRequest request) {
-		return change(id, model, request, () -> {
+		return change(id, null, false, model, request, () -> {
 			if (userId == null) {
 				throw ApiProblem.badRequest("grid.choose-staff");
 			}
@@ -87,13 +87,13 @@ class GridPageController {
 
 	@PostMapping("/grid/classes/{id}/mentors/{userId}/remove")
 	String removeMentor(@PathVariable long id, @PathVariable long userId, Model model, HttpServletRequest request) {
-		return change(id, model, request, () -> grids.removeMentor(id, userId));
+		return change(id, null, false, model, request, () -> grids.removeMentor(id, userId));
 	}
 
 	@PostMapping("/grid/classes/{id}/assign")
 	String assign(@PathVariable long id, @RequestParam(required = false) Long mentorUserId,
 			@RequestParam(required = false) List<Long> studentIds, Model model, HttpServletRequest request) {
-		return change(id, model, request, () -> {
+		return change(id, mentorUserId, true, model, request, () -> {
 			if (mentorUserId == null) {
 				throw ApiProblem.badRequest("grid.choose-mentor");
 			}
@@ -104,11 +104,12 @@ class GridPageController {
 	@PostMapping("/grid/classes/{id}/mentors/{userId}/students/{studentId}/remove")
 	String unassign(@PathVariable long id, @PathVariable long userId, @PathVariable long studentId, Model model,
 			HttpServletRequest request) {
-		return change(id, model, request, () -> grids.unassignStudent(id, userId, studentId));
+		return change(id, userId, false, model, request, () -> grids.unassignStudent(id, userId, studentId));
 	}
 
 	/** Runs a change; refusals other than 403 become a message on the page, 403 goes to the error page. */
-	private String change(long classId, Model model, HttpServletRequest request, Runnable action) {
+	private String change(long classId, Long focus, boolean assigning, Model model, HttpServletRequest request,
+			Runnable action) {
 		boolean htmx = request.getHeader("HX-Request") != null;
 		try {
 			action.run();
@@ -118,17 +119,23 @@ class GridPageController {
 				throw e;
 			}
 			String error = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
-			return render(classId, model, htmx, error);
+			return render(classId, model, htmx, error, focus, assigning);
 		}
-		return htmx ? render(classId, model, true, null) : "redirect:/grid/classes/" + classId;
+		return htmx ? render(classId, model, true, null, focus, false) : "redirect:/grid/classes/" + classId;
 	}
 
-	private String render(long classId, Model model, boolean fragment, String error) {
+	/**
+	 * {@code focus}: the mentor whose card stays open after a change; {@code assignOpen}: keep the assignment form
+	 * open (a refused assignment, so the ticks can be corrected).
+	 */
+	private String render(long classId, Model model, boolean fragment, String error, Long focus, boolean assignOpen) {
 		Grids.ClassView view = grids.classView(classId);
 		model.addAttribute("view", view);
 		model.addAttribute("grid", view.grid());
 		model.addAttribute("me", users.current().id());
 		model.addAttribute("error", error);
+		model.addAttribute("focus", focus == null ? 0L : focus);
+		model.addAttribute("assignOpen", assignOpen);
 		return fragment ? CLASS_PAGE + " :: grid-body" : CLASS_PAGE;
 	}
 }
