@@ -151,6 +151,14 @@ class DemoData implements ApplicationRunner {
 				mentors.add(user(prefix + "m" + m, names.next(names.coin()), post("MENTOR", null, null, schoolId, classId)));
 			}
 		}
+		// Each class has a psych committee member (心理委员): a student account that can only report concerns.
+		long committeeStudent = students.get(4);
+		String committeeName = jdbc.sql("select name from student where id = :id").param("id", committeeStudent)
+			.query(String.class).single();
+		long committee = user(namedClass ? "committee1" : "c" + schoolNo + grade + number, committeeName,
+				post("PSYCH_COMMITTEE", null, null, schoolId, classId));
+		jdbc.sql("update app_user set student_id = :s where id = :u").param("s", committeeStudent).param("u", committee)
+			.update();
 		boolean leaveOneOut = schoolNo == 1 && grade == 7 && number == 2;
 		List<Object[]> rows = new ArrayList<>();
 		Timestamp now = Timestamp.from(clock.instant());

@@ -55,6 +55,28 @@ public class ConcernReports {
 		this.audit = audit;
 	}
 
+	public record Classmate(long id, String name) {
+	}
+
+	/** The committee member's classmates, names only (they never see records), sorted by pinyin. */
+	@Transactional(readOnly = true)
+	public List<Classmate> classmates() {
+		CurrentUser user = users.current();
+		if (!user.hasRole(Role.PSYCH_COMMITTEE)) {
+			throw ApiProblem.forbidden("concern.forbidden");
+		}
+		return jdbc.sql("""
+				select s.id, s.name from student s
+				 where s.status = 'ENROLLED' and s.class_id in
+				       (select p.class_id from post p where p.user_id = :user and p.role = 'PSYCH_COMMITTEE')
+				   and s.id is distinct from (select student_id from app_user where id = :user)
+				 order by s.name collate "zh-x-icu"
+				""")
+			.param("user", user.id())
+			.query((rs, i) -> new Classmate(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
 	@Transactional
 	public Reported report(long studentId, List<Integer> signs, String description) {
 		CurrentUser user = users.current();

@@ -125,6 +125,12 @@ public class Observations {
 		return triggers.record(user, student, kind, day, blankToNull(note), "HEAD_TEACHER_ENTRY", null);
 	}
 
+	/** Name, 学号 and class of a student the caller may list, for the form's header (no archive read). */
+	public java.util.Optional<org.mindgrid.student.StudentSummary> studentLabel(long studentId) {
+		CurrentUser user = students.requireStudentReader();
+		return lookup.summary(user, studentId);
+	}
+
 	private void validate(ObservationCommand command) {
 		List<Integer> badSigns = command.signs().stream().filter(s -> s < 1 || s > SignRouting.SIGN_COUNT).toList();
 		if (!badSigns.isEmpty()) {

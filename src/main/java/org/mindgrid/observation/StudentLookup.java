@@ -28,6 +28,20 @@ class StudentLookup {
 			.optional();
 	}
 
+	Optional<org.mindgrid.student.StudentSummary> summary(CurrentUser user, long studentId) {
+		return jdbc.sql("""
+				select s.id, s.student_no, s.name, s.gender, s.school_id, s.class_id,
+				       g.name || '（' || replace(c.name, '班', '') || '）班'
+				  from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
+				 where s.id = :id and s.status = 'ENROLLED' and """ + StudentScope.predicate("s"))
+			.param("id", studentId)
+			.param("scopeUserId", user.id())
+			.param("scopeLevel", StudentScope.LIST)
+			.query((rs, i) -> new org.mindgrid.student.StudentSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7)))
+			.optional();
+	}
+
 	/** Classmates of a psych committee member (same class), for their concern report. */
 	Optional<ObservedStudent> classmate(CurrentUser committee, long studentId) {
 		return jdbc.sql("""
