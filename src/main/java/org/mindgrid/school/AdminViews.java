@@ -1,0 +1,44 @@
+package org.mindgrid.school;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.mindgrid.identity.Role;
+
+/** What the administration pages and API show. */
+public final class AdminViews {
+
+	private AdminViews() {
+	}
+
+	public record CityRow(long id, String name) {
+	}
+
+	public record DistrictRow(long id, long cityId, String name, int schoolCount) {
+	}
+
+	public record SchoolRow(long id, long districtId, String districtName, String name, Stage stage, String address) {
+	}
+
+	public record GradeRow(long id, int level, String name, int classCount) {
+	}
+
+	public record ClassRow(long id, long gradeId, int gradeLevel, String gradeName, String name, String displayName,
+			int studentCount) {
+	}
+
+	public record SemesterRow(long id, String name, LocalDate startsOn, LocalDate endsOn, boolean current) {
+	}
+
+	public record StaffPost(long id, Role role, Long schoolId, Long classId, String className, boolean partTime) {
+	}
+
+	public record StaffRow(long id, String username, String displayName, boolean enabled, boolean locked,
+			boolean mustChangePassword, List<StaffPost> posts) {
+	}
+
+	/** A new account; {@code initialPassword} is shown once and never stored in clear. */
+	public record CreatedStaff(long id, String username, String displayName, String initialPassword,
+			boolean mustChangePassword) {
+	}
+}
