@@ -19,6 +19,9 @@ class HomeController {
 	@GetMapping("/")
 	String home(Model model) {
 		var user = users.current();
+		if (user.roles().equals(java.util.Set.of(org.mindgrid.identity.Role.PSYCH_COMMITTEE))) {
+			return "redirect:/concerns/new";
+		}
 		model.addAttribute("user", user);
 		model.addAttribute("roles", user.roles());
 		return "identity/home";
