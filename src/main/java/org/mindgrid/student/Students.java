@@ -1,7 +1,10 @@
 package org.mindgrid.student;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+
+import jakarta.validation.Validator;
 
 import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.CurrentUser;
@@ -40,15 +43,23 @@ public class Students {
 
 	private final Clock clock;
 
-	Students(JdbcClient jdbc, CurrentUsers users, AuditLog audit, ArchiveStore archives, Clock clock) {
+	private final Validator validator;
+
+	Students(JdbcClient jdbc, CurrentUsers users, AuditLog audit, ArchiveStore archives, Clock clock,
+			Validator validator) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.audit = audit;
 		this.archives = archives;
 		this.clock = clock;
+		this.validator = validator;
 	}
 
 	public record Filter(Long classId, String q, int page, int size) {
+	}
+
+	/** A class the caller has at least one visible student in (for the list's class filter). */
+	public record ClassOption(long id, String name) {
 	}
 
 	/** Students the caller may at least list, filtered by class and by name or 学号. */
@@ -86,6 +97,36 @@ public class Students {
 		return new Page<>(items, total, filter.page(), filter.size());
 	}
 
+	/** Classes of the students the caller may list, in grade order. */
+	@Transactional(readOnly = true)
+	public List<ClassOption> classesInScope() {
+		CurrentUser user = requireStudentReader();
+		return jdbc.sql("""
+				select c.id, g.name || '（' || replace(c.name, '班', '') || '）班', min(g.level), min(c.name)
+				  from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
+				 where s.status = 'ENROLLED' and\s""" + StudentScope.predicate("s") + """
+				 group by c.id, g.name, c.name order by min(g.level), min(c.name)""")
+			.param("scopeUserId", user.id())
+			.param("scopeLevel", StudentScope.LIST)
+			.query((rs, i) -> new ClassOption(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/** Display names of the student's mentors (心导师), for the student's page header. */
+	@Transactional(readOnly = true)
+	public List<String> mentorNames(long studentId) {
+		CurrentUser user = requireStudentReader();
+		return jdbc.sql("""
+				select u.display_name from mentor_assignment ma join app_user u on u.id = ma.mentor_user_id
+				  join student s on s.id = ma.student_id
+				 where ma.student_id = :id and\s""" + StudentScope.predicate("s") + " order by ma.assigned_at, u.id")
+			.param("id", studentId)
+			.param("scopeUserId", user.id())
+			.param("scopeLevel", StudentScope.LIST)
+			.query(String.class)
+			.list();
+	}
+
 	/**
 	 * The student with the archive where the caller may read it. 404 when the caller cannot know the student
 	 * exists; bureau officers and administrators get 403 on every named student.
@@ -100,7 +141,7 @@ public class Students {
 				       g.name || '（' || replace(c.name, '班', '') || '）班', s.status, s.birth_date, s.ethnicity,
 				       s.native_place, s.address, s.guardian_name, s.guardian_phone
 				  from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
-				 where s.id = :id and """ + StudentScope.predicate("s"))
+				 where s.id = :id and\s""" + StudentScope.predicate("s"))
 			.param("id", studentId)
 			.param("scopeUserId", user.id())
 			.param("scopeLevel", StudentScope.LIST)
@@ -131,6 +172,10 @@ public class Students {
 	@Transactional
 	public ArchiveView saveArchive(long studentId, int expectedVersion, GrowthArchive content) {
 		CurrentUser user = requireArchiveReader(studentId);
+		// The web layers validate first and show field messages; this guards every other caller.
+		if (!validator.validate(content).isEmpty()) {
+			throw ApiProblem.badRequest("archive.invalid");
+		}
 		int version = archives.save(studentId, expectedVersion, content, user.id(), clock.instant())
 			.orElseThrow(() -> ApiProblem.conflict("archive.conflict"));
 		var personal = content.personal();
@@ -149,10 +194,21 @@ public class Students {
 
 	/** Revisions of the archive (who saved which version when). */
 	@Transactional
-	public java.util.List<ArchiveStore.Revision> archiveRevisions(long studentId) {
+	public List<ArchiveStore.Revision> archiveRevisions(long studentId) {
 		requireArchiveReader(studentId);
 		audit.record("ARCHIVE_HISTORY_READ", "student/" + studentId + "/archive/revisions", studentId, null);
 		return archives.revisions(studentId);
+	}
+
+	/** One saved version of the archive, read-only. */
+	@Transactional
+	public ArchiveStore.Revision archiveRevision(long studentId, int version) {
+		requireArchiveReader(studentId);
+		ArchiveStore.Revision revision = archives.revision(studentId, version)
+			.orElseThrow(() -> ApiProblem.notFound("archive.revision-not-found"));
+		audit.record("ARCHIVE_REVISION_READ", "student/" + studentId + "/archive/revisions/" + version, studentId,
+				"version " + version);
+		return revision;
 	}
 
 	/** 404 if the caller cannot see the student at all, 403 if they may list but not read the archive. */

@@ -98,6 +98,19 @@ public class ArchiveStore {
 			.list();
 	}
 
+	/** One saved version, if it exists. */
+	public Optional<Revision> revision(long studentId, int version) {
+		return jdbc.sql("""
+				select r.version, r.content::text, u.display_name, r.changed_at
+				  from growth_archive_revision r left join app_user u on u.id = r.changed_by
+				 where r.student_id = :id and r.version = :version""")
+			.param("id", studentId)
+			.param("version", version)
+			.query((rs, i) -> new Revision(rs.getInt(1), read(rs.getString(2)), rs.getString(3),
+					rs.getTimestamp(4).toInstant()))
+			.optional();
+	}
+
 	private GrowthArchive read(String text) {
 		return json.readValue(text, GrowthArchive.class);
 	}

@@ -4,32 +4,53 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * Tool 1 of the city's tool list (学生心理成长档案), as one document. Personal data that the roster also holds
  * (ethnicity, native place, address) is kept here too and written back to the student on save. Options are codes
- * whose labels live in the message bundles ({@code archive.health.GOOD} …).
+ * whose labels live in the message bundles ({@code archive.health.GOOD} …). Unknown codes, ages outside 0–120 and
+ * over-long texts are refused by Bean Validation, for the API and the page alike.
  */
 public record GrowthArchive(@Valid Personal personal, @Valid Health health, @Size(max = 2000) String study,
 		@Size(max = 2000) String interests, @Size(max = 2000) String familySituation,
-		@Valid @Size(max = 20) List<FamilyMember> familyMembers, String parentsRelationship, String familyAtmosphere,
+		@Valid @Size(max = 20) List<FamilyMember> familyMembers,
+		@Pattern(regexp = PARENTS_RELATIONSHIP_CODES, message = INVALID_OPTION) String parentsRelationship,
+		@Pattern(regexp = ATMOSPHERE_CODES, message = INVALID_OPTION) String familyAtmosphere,
 		@Size(max = 200) String familyAtmosphereOther, @Valid @Size(max = 20) List<SchoolHistory> schoolHistory,
 		@Valid @Size(max = 50) List<LifeEvent> lifeEvents) {
 
-	public static final List<String> HEALTH_LEVELS = List.of("VERY_GOOD", "GOOD", "FAIR", "POOR", "VERY_POOR");
+	// Each option list is written once, as the pattern that validates it; the lists are split from it.
+	static final String HEALTH_CODES = "VERY_GOOD|GOOD|FAIR|POOR|VERY_POOR";
 
-	public static final List<String> ILLNESSES = List.of("NONE", "ENCEPHALITIS", "EPILEPSY", "HEART_DISEASE", "ASTHMA",
-			"ALLERGY", "TUBERCULOSIS", "POLIO", "OTHER");
+	static final String ILLNESS_CODES = "NONE|ENCEPHALITIS|EPILEPSY|HEART_DISEASE|ASTHMA|ALLERGY|TUBERCULOSIS|POLIO|OTHER";
 
-	public static final List<String> LIKING = List.of("LIKE", "RATHER_LIKE", "INDIFFERENT", "DISLIKE");
+	static final String LIKING_CODES = "LIKE|RATHER_LIKE|INDIFFERENT|DISLIKE";
 
-	public static final List<String> GROUP_LIKING = List.of("LIKE", "RATHER_LIKE", "NEUTRAL", "RATHER_DISLIKE",
-			"DISLIKE");
+	static final String GROUP_LIKING_CODES = "LIKE|RATHER_LIKE|NEUTRAL|RATHER_DISLIKE|DISLIKE";
 
-	public static final List<String> PARENTS_RELATIONSHIPS = List.of("HARMONIOUS", "DISCORD", "SEPARATED", "DIVORCED");
+	static final String PARENTS_RELATIONSHIP_CODES = "HARMONIOUS|DISCORD|SEPARATED|DIVORCED";
 
-	public static final List<String> ATMOSPHERES = List.of("HARMONIOUS", "ORDINARY", "CONFLICT", "DULL", "OTHER");
+	static final String ATMOSPHERE_CODES = "HARMONIOUS|ORDINARY|CONFLICT|DULL|OTHER";
+
+	static final String INVALID_OPTION = "{archive.invalid-option}";
+
+	public static final List<String> HEALTH_LEVELS = List.of(HEALTH_CODES.split("\\|"));
+
+	public static final List<String> ILLNESSES = List.of(ILLNESS_CODES.split("\\|"));
+
+	public static final List<String> LIKING = List.of(LIKING_CODES.split("\\|"));
+
+	public static final List<String> GROUP_LIKING = List.of(GROUP_LIKING_CODES.split("\\|"));
+
+	public static final List<String> PARENTS_RELATIONSHIPS = List.of(PARENTS_RELATIONSHIP_CODES.split("\\|"));
+
+	public static final List<String> ATMOSPHERES = List.of(ATMOSPHERE_CODES.split("\\|"));
 
 	public GrowthArchive {
 		personal = personal == null ? new Personal(null, null, null) : personal;
@@ -49,7 +70,9 @@ public record GrowthArchive(@Valid Personal personal, @Valid Health health, @Siz
 	}
 
 	/** 健康状况 (level, and a description when poor) and 过往病史 (checklist + other). */
-	public record Health(String level, @Size(max = 500) String poorDescription, List<String> pastIllnesses,
+	public record Health(@Pattern(regexp = HEALTH_CODES, message = INVALID_OPTION) String level,
+			@Size(max = 500) String poorDescription,
+			@Size(max = 20) List<@Pattern(regexp = ILLNESS_CODES, message = INVALID_OPTION) String> pastIllnesses,
 			@Size(max = 200) String pastIllnessOther) {
 
 		public Health {
@@ -58,16 +81,18 @@ public record GrowthArchive(@Valid Personal personal, @Valid Health health, @Siz
 	}
 
 	/** 家庭成员: 称谓, 姓名, 年龄, 职业, 个性特点, 你对他/她的喜爱程度. */
-	public record FamilyMember(@Size(max = 20) String relation, @Size(max = 50) String name, Integer age,
-			@Size(max = 50) String occupation, @Size(max = 200) String personality, String liking) {
+	public record FamilyMember(@Size(max = 20) String relation, @Size(max = 50) String name,
+			@Min(value = 0, message = "{archive.age-range}") @Max(value = 120, message = "{archive.age-range}") Integer age,
+			@Size(max = 50) String occupation, @Size(max = 200) String personality,
+			@Pattern(regexp = LIKING_CODES, message = INVALID_OPTION) String liking) {
 	}
 
 	/** 学习经历: 起止时间, 在何校学习, 担任职务, 对当时所处集体的喜爱程度. */
 	public record SchoolHistory(@Size(max = 50) String period, @Size(max = 100) String school,
-			@Size(max = 50) String duty, String liking) {
+			@Size(max = 50) String duty, @Pattern(regexp = GROUP_LIKING_CODES, message = INVALID_OPTION) String liking) {
 	}
 
 	/** 重大生活事件: 时间, 事件经过, 主要影响. */
-	public record LifeEvent(LocalDate date, @Size(max = 1000) String description, @Size(max = 1000) String impact) {
+	public record LifeEvent(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @Size(max = 1000) String description, @Size(max = 1000) String impact) {
 	}
 }

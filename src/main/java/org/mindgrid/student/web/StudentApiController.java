@@ -8,6 +8,7 @@ import org.mindgrid.shared.web.Page;
 import org.mindgrid.student.StudentDetail;
 import org.mindgrid.student.StudentSummary;
 import org.mindgrid.student.Students;
+import org.mindgrid.student.archive.ArchiveStore;
 import org.mindgrid.student.archive.ArchiveView;
 import org.mindgrid.student.archive.GrowthArchive;
 
@@ -25,6 +26,10 @@ class StudentApiController {
 
 	/** {@code PUT /archive} body: the version the editor started from and the whole archive. */
 	record ArchiveUpdate(@NotNull @PositiveOrZero Integer version, @NotNull @Valid GrowthArchive archive) {
+	}
+
+	/** A line of the revision list: who saved which version when (the content is fetched per version). */
+	record RevisionLine(int version, String changedBy, java.time.Instant changedAt) {
 	}
 
 	private final Students students;
@@ -52,5 +57,18 @@ class StudentApiController {
 	@PutMapping("/{id}/archive")
 	ArchiveView saveArchive(@PathVariable long id, @Valid @RequestBody ArchiveUpdate update) {
 		return students.saveArchive(id, update.version(), update.archive());
+	}
+
+	@GetMapping("/{id}/archive/revisions")
+	java.util.List<RevisionLine> revisions(@PathVariable long id) {
+		return students.archiveRevisions(id)
+			.stream()
+			.map(r -> new RevisionLine(r.version(), r.changedBy(), r.changedAt()))
+			.toList();
+	}
+
+	@GetMapping("/{id}/archive/revisions/{version}")
+	ArchiveStore.Revision revision(@PathVariable long id, @PathVariable int version) {
+		return students.archiveRevision(id, version);
 	}
 }

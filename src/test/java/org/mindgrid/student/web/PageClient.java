@@ -1,0 +1,91 @@
+package org.mindgrid.student.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.mindgrid.support.Api;
+
+/** A browser-like session for pages: form login, cookies, the CSRF token of the last page, no redirects followed. */
+class PageClient {
+
+	record Page(int status, String location, String body) {
+	}
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final String base;
+
+	private String csrf;
+
+	PageClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	static PageClient login(int port, String username) {
+		PageClient client = new PageClient(port);
+		client.get("/login");
+		Page r = client.post("/login", List.of(Map.entry("username", username), Map.entry("password", Api.PASSWORD)));
+		if (r.status() != 302 || r.location().contains("error")) {
+			throw new IllegalStateException("page login of " + username + " failed: " + r.status() + " " + r.location());
+		}
+		return client;
+	}
+
+	Page get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	Page htmx(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+	}
+
+	/** Posts a form with the CSRF token of the last page fetched. */
+	Page post(String path, List<Map.Entry<String, String>> fields) {
+		String body = fields.stream()
+			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&"));
+		if (csrf != null) {
+			body += "&_csrf=" + enc(csrf);
+		}
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private Page send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			Matcher m = CSRF.matcher(r.body());
+			if (m.find()) {
+				csrf = m.group(1);
+			}
+			return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(""), r.body());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+}
