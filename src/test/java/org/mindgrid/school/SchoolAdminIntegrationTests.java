@@ -292,11 +292,16 @@ class SchoolAdminIntegrationTests {
 		return api.post(null, "/api/v1/auth/token", Map.of("username", username, "password", password)).status();
 	}
 
+	/** The last class of the grade: the demo's 八年级（1）班 stays untouched, other tests count its mentors. */
 	long classOf(long school, int level) {
+		Long last = null;
 		for (JsonNode c : api.get("admin", "/api/v1/schools/" + school + "/classes").json()) {
 			if (c.get("gradeLevel").asInt() == level) {
-				return c.get("id").asLong();
+				last = c.get("id").asLong();
 			}
+		}
+		if (last != null) {
+			return last;
 		}
 		throw new IllegalStateException("no class of grade " + level);
 	}

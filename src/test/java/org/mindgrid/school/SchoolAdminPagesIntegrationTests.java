@@ -80,7 +80,7 @@ class SchoolAdminPagesIntegrationTests {
 		long userId = jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
 		long classId = jdbc.sql("""
 				select c.id from school_class c join grade g on g.id = c.grade_id
-				 where c.school_id = :s and g.level = 8 order by c.id limit 1""").param("s", school1()).query(Long.class).single();
+				 where c.school_id = :s and g.level = 8 order by c.id desc limit 1""").param("s", school1()).query(Long.class).single();
 		var noClass = principal.post("/admin/schools/" + school1() + "/staff/" + userId + "/posts", Map.of("role", "MENTOR"));
 		assertThat(noClass.body()).contains("该岗位需要选择班级。");
 		var post = principal.post("/admin/schools/" + school1() + "/staff/" + userId + "/posts",

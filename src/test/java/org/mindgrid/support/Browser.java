@@ -48,7 +48,9 @@ public final class Browser implements AutoCloseable {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile,
+				"--disable-dev-shm-usage", "--lang=zh-CN",
+				// Bootstrap scrolls smoothly; clicks land where the element will be only without the animation.
+				"--force-prefers-reduced-motion", "--user-data-dir=" + profile,
 				"--window-size=" + width + "," + height);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
@@ -75,6 +77,13 @@ public final class Browser implements AutoCloseable {
 		driver.findElement(By.id("password")).sendKeys(password);
 		driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	/** Scrolls the element to the middle of the screen (clear of the phone's fixed bottom bar), then taps it. */
+	public void tap(org.openqa.selenium.WebElement element) {
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				element);
+		element.click();
 	}
 
 	public WebDriverWait waitUpTo(int seconds) {

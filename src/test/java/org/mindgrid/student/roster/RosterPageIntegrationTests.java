@@ -95,7 +95,7 @@ class RosterPageIntegrationTests {
 		var page = browser.get("/roster");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("名册导入", "下载模板", "htmx-indicator", "/js/roster.js");
-		long school1 = jdbc.sql("select school_id from post p join app_user u on u.id = p.user_id where u.username = 'principal1' and p.role = 'SCHOOL_ADMIN'")
+		long school1 = jdbc.sql("select p.school_id from post p join app_user u on u.id = p.user_id where u.username = 'principal1' and p.role = 'SCHOOL_ADMIN'")
 			.query(Long.class).single();
 		var result = browser.upload(school1, "bad.csv",
 				RosterFixtures.csv(StandardCharsets.UTF_8, RosterFixtures.HEADER, "P1,张三,未知,2012-05-03,8,1,,,,,"));
