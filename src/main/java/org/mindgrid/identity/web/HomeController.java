@@ -1,6 +1,7 @@
 package org.mindgrid.identity.web;
 
 import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.identity.Role;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,10 @@ class HomeController {
 	@GetMapping("/")
 	String home(Model model) {
 		var user = users.current();
+		// UX.md: "My duties" is the first screen of mentors, head teachers and psychology teachers.
+		if (user.hasAnyRole(Role.MENTOR, Role.HEAD_TEACHER, Role.PSYCH_TEACHER)) {
+			return "forward:/duties";
+		}
 		model.addAttribute("user", user);
 		model.addAttribute("roles", user.roles());
 		return "identity/home";
