@@ -49,7 +49,8 @@ public class Duties {
 	/**
 	 * Marks open duties of this kind for this student done: those assigned to {@code userId}, or, for duties any
 	 * of several people may fulfil (a trigger visit by any of the student's mentors, an assessment by any
-	 * psychology teacher), all of them. Returns how many were closed.
+	 * psychology teacher), all of them. Returns how many were closed. A logged talk should close the student's
+	 * {@link DutyKind#SEMESTER_TALK} with {@code anyAssignee = true}: any mentor's talk counts for the student.
 	 */
 	@Transactional
 	public int completeForStudent(DutyKind kind, long studentId, long userId, boolean anyAssignee, String note) {
@@ -63,6 +64,25 @@ public class Duties {
 			.param("kind", kind.name())
 			.param("student", studentId)
 			.param("any", anyAssignee)
+			.update();
+	}
+
+	/**
+	 * A mentor's home visit fulfils their semester home-visit duty (每位心导师每学期至少家访一次) in the current
+	 * semester of the visited student's school. The mentoring module calls this when a home visit is logged,
+	 * next to {@code completeForStudent(TRIGGER_HOME_VISIT, ...)}. Returns how many duties were closed (0 or 1).
+	 */
+	@Transactional
+	public int completeMentorVisit(long mentorUserId, long studentId, String note) {
+		return jdbc.sql("""
+				update duty set status = 'DONE', done_at = :now, done_by = :mentor, done_note = :note
+				 where kind = 'SEMESTER_HOME_VISIT' and assignee_user_id = :mentor and status = 'OPEN'
+				   and semester_id in (select sem.id from semester sem join student s on s.school_id = sem.school_id
+				                        where s.id = :student and sem.current)""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("mentor", mentorUserId)
+			.param("note", note)
+			.param("student", studentId)
 			.update();
 	}
 

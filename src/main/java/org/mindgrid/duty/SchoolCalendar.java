@@ -50,6 +50,20 @@ public class SchoolCalendar {
 		return ZonedDateTime.of(nextSchoolDay(today), END_OF_SCHOOL_DAY, zone()).toInstant();
 	}
 
+	/** The end (18:00) of the given day. */
+	public Instant endOfSchoolDay(LocalDate day) {
+		return ZonedDateTime.of(day, END_OF_SCHOOL_DAY, zone()).toInstant();
+	}
+
+	/** The day itself if it is a school day, else the school day before it (a semester ending on a Sunday). */
+	public LocalDate lastSchoolDayOnOrBefore(LocalDate day) {
+		LocalDate d = day;
+		while (!isSchoolDay(d)) {
+			d = d.minusDays(1);
+		}
+		return d;
+	}
+
 	/** Within one school day: the same time on the next school day. */
 	public Instant oneSchoolDayAfter(Instant from) {
 		ZonedDateTime at = from.atZone(zone());

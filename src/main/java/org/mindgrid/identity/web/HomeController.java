@@ -1,6 +1,7 @@
 package org.mindgrid.identity.web;
 
 import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.identity.Role;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +20,12 @@ class HomeController {
 	@GetMapping("/")
 	String home(Model model) {
 		var user = users.current();
-		if (user.roles().equals(java.util.Set.of(org.mindgrid.identity.Role.PSYCH_COMMITTEE))) {
+		if (user.roles().equals(java.util.Set.of(Role.PSYCH_COMMITTEE))) {
 			return "redirect:/concerns/new";
+		}
+		// UX.md: "My duties" is the first screen of mentors, head teachers and psychology teachers.
+		if (user.hasAnyRole(Role.MENTOR, Role.HEAD_TEACHER, Role.PSYCH_TEACHER)) {
+			return "forward:/duties";
 		}
 		model.addAttribute("user", user);
 		model.addAttribute("roles", user.roles());

@@ -1,0 +1,163 @@
+package org.mindgrid.duty;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.mindgrid.notification.Notifications;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Escalates overdue duties: level 0 → 1 tells the head teacher of the duty's class (and reminds the assignee);
+ * level 1 → 2, once the duty is overdue by another school day, tells the school leaders. Each step is an
+ * {@code update ... where escalation_level = n returning}, so a duty is escalated (and notified) once however often
+ * the job runs. A PostgreSQL advisory lock taken in the job's transaction makes one app instance run it at a time
+ * (docs/decisions/0009-duty-engine.md).
+ */
+@Service
+public class DutyEscalation {
+
+	/** Advisory-lock key of the escalation job. */
+	static final long LOCK_KEY = 0x4d47_4455_5459_0002L;
+
+	static final String NOTIFICATION_KIND = "DUTY_OVERDUE";
+
+	private static final Locale TITLES = Locale.SIMPLIFIED_CHINESE;
+
+	private static final String RETURNING = " returning id, kind, school_id, student_id, class_id, assignee_user_id, due_at";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final SchoolCalendar calendar;
+
+	private final Notifications notifications;
+
+	private final ApplicationEventPublisher events;
+
+	private final MessageSource messages;
+
+	DutyEscalation(JdbcClient jdbc, Clock clock, SchoolCalendar calendar, Notifications notifications,
+			ApplicationEventPublisher events, MessageSource messages) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.calendar = calendar;
+		this.notifications = notifications;
+		this.events = events;
+		this.messages = messages;
+	}
+
+	/** What one run did; {@code skipped} when another instance held the lock. */
+	public record Result(boolean skipped, int toHeadTeacher, int toLeaders) {
+	}
+
+	/** Escalates every overdue duty (the daily job; also called by tests and the admin trigger). */
+	@Transactional
+	public Result runEscalation() {
+		return escalate(false);
+	}
+
+	/** Escalates overdue assessments only: their deadline is hours, so the job runs every 15 minutes. */
+	@Transactional
+	public Result runUrgentEscalation() {
+		return escalate(true);
+	}
+
+	private Result escalate(boolean urgentOnly) {
+		if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)")
+			.param("key", LOCK_KEY)
+			.query(Boolean.class)
+			.single())) {
+			return new Result(true, 0, 0);
+		}
+		Instant now = clock.instant();
+		List<DutyOverdue> first = jdbc.sql("""
+				update duty set escalation_level = 1
+				 where status = 'OPEN' and due_at < :now and escalation_level = 0
+				   and (not :urgentOnly or kind = 'ASSESSMENT')""" + RETURNING)
+			.param("now", Timestamp.from(now))
+			.param("urgentOnly", urgentOnly)
+			.query((rs, i) -> overdue(rs, 1))
+			.list();
+		for (DutyOverdue duty : first) {
+			notifyLevel1(duty);
+			events.publishEvent(duty);
+		}
+
+		// "Overdue by another school day" needs the school calendar: prefilter in SQL, decide in Java, then the
+		// same guarded update as above.
+		List<Long> late = jdbc.sql("""
+				select id, due_at from duty
+				 where status = 'OPEN' and escalation_level = 1 and due_at < :dayAgo
+				   and (not :urgentOnly or kind = 'ASSESSMENT')""")
+			.param("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1))))
+			.param("urgentOnly", urgentOnly)
+			.query((rs, i) -> calendar.oneSchoolDayAfter(rs.getTimestamp(2).toInstant()).isBefore(now)
+					? rs.getLong(1) : null)
+			.list()
+			.stream()
+			.filter(id -> id != null)
+			.toList();
+		List<DutyOverdue> second = late.isEmpty() ? List.of()
+				: jdbc.sql("update duty set escalation_level = 2 where id in (:ids) and escalation_level = 1"
+						+ RETURNING)
+					.param("ids", late)
+					.query((rs, i) -> overdue(rs, 2))
+					.list();
+		for (DutyOverdue duty : second) {
+			notifyLevel2(duty);
+			events.publishEvent(duty);
+		}
+		return new Result(false, first.size(), second.size());
+	}
+
+	private void notifyLevel1(DutyOverdue duty) {
+		String kind = kindLabel(duty.kind());
+		List<Long> heads = new ArrayList<>(duty.classId() == null ? List.of()
+				: usersWithRole("HEAD_TEACHER", "p.class_id = :place", duty.classId()));
+		heads.remove(duty.assigneeUserId());
+		notifications.notify(heads, NOTIFICATION_KIND,
+				messages.getMessage("duty.notify.overdue.head", new Object[] { kind }, TITLES), link(duty));
+		notifications.notify(List.of(duty.assigneeUserId()), NOTIFICATION_KIND,
+				messages.getMessage("duty.notify.overdue.assignee", new Object[] { kind }, TITLES), link(duty));
+	}
+
+	private void notifyLevel2(DutyOverdue duty) {
+		List<Long> leaders = usersWithRole("SCHOOL_LEADER", "p.school_id = :place", duty.schoolId());
+		notifications.notify(leaders, NOTIFICATION_KIND, messages.getMessage("duty.notify.overdue.leader",
+				new Object[] { kindLabel(duty.kind()) }, TITLES), link(duty));
+	}
+
+	private String kindLabel(DutyKind kind) {
+		return messages.getMessage("duty.kind." + kind.name(), null, TITLES);
+	}
+
+	private static String link(DutyOverdue duty) {
+		return "/duties/" + duty.dutyId();
+	}
+
+	private List<Long> usersWithRole(String role, String placePredicate, long place) {
+		return jdbc.sql("select distinct p.user_id from post p join app_user u on u.id = p.user_id"
+				+ " where u.enabled and p.role = :role and " + placePredicate)
+			.param("role", role)
+			.param("place", place)
+			.query(Long.class)
+			.list();
+	}
+
+	private static DutyOverdue overdue(java.sql.ResultSet rs, int level) throws java.sql.SQLException {
+		return new DutyOverdue(rs.getLong("id"), DutyKind.valueOf(rs.getString("kind")), rs.getLong("school_id"),
+				(Long) rs.getObject("student_id"), (Long) rs.getObject("class_id"), rs.getLong("assignee_user_id"),
+				rs.getTimestamp("due_at").toInstant(), level);
+	}
+}

@@ -1,0 +1,2 @@
+-- Where e-mail notifications go (only when SMTP is configured). Optional: many teachers use only the app.
+alter table app_user add column email text;
