@@ -79,4 +79,19 @@ public class Duties {
 			.param("sourceId", sourceId)
 			.update();
 	}
+
+	/**
+	 * Marks the mentor's open SEMESTER_HOME_VISIT duty done (a home visit by that mentor, to any of their
+	 * students). Returns how many were closed.
+	 */
+	@Transactional
+	public int completeMentorVisit(long mentorUserId, long userId) {
+		return jdbc.sql("""
+				update duty set status = 'DONE', done_at = :now, done_by = :user, done_note = 'home visit'
+				 where kind = 'SEMESTER_HOME_VISIT' and assignee_user_id = :mentor and status = 'OPEN'""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("user", userId)
+			.param("mentor", mentorUserId)
+			.update();
+	}
 }
