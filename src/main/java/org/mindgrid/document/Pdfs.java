@@ -1,0 +1,77 @@
+package org.mindgrid.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders a Thymeleaf template to PDF with openhtmltopdf. Templates must produce well-formed XHTML (self-closed
+ * void elements, no HTML-only entities) and use the font family {@link #FONT}; Noto Sans SC is TrueType, so
+ * PDFBox can embed it (subset per document), rare name characters included.
+ */
+@Service
+public class Pdfs {
+
+	public static final String FONT = "Noto Sans SC";
+
+	private final ITemplateEngine templates;
+
+	Pdfs(ITemplateEngine templates) {
+		this.templates = templates;
+	}
+
+	/** @param template a template name such as {@code mentoring/timeline-pdf} */
+	public byte[] render(String template, Map<String, Object> model, Locale locale) {
+		String html = templates.process(template, new Context(locale, model));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.useFont(() -> new ByteArrayInputStream(Fonts.REGULAR), FONT, 400, FontStyle.NORMAL, true);
+			builder.useFont(() -> new ByteArrayInputStream(Fonts.BOLD), FONT, 700, FontStyle.NORMAL, true);
+			builder.withHtmlContent(html, null);
+			builder.toStream(out);
+			builder.run();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		try {
+			return ToUnicodeRepair.repair(out.toByteArray());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The font files (about 10 MB each), read once on first use rather than at every start. */
+	private static final class Fonts {
+
+		static final byte[] REGULAR = read("/fonts/NotoSansSC_400Regular.ttf");
+
+		static final byte[] BOLD = read("/fonts/NotoSansSC_700Bold.ttf");
+
+		private static byte[] read(String path) {
+			try (InputStream in = Pdfs.class.getResourceAsStream(path)) {
+				if (in == null) {
+					throw new IllegalStateException("Missing font " + path);
+				}
+				return in.readAllBytes();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+}

@@ -1,0 +1,33 @@
+package org.mindgrid.document;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ToUnicodeRepairTests {
+
+	@Test
+	void kangxiRadicalTargetsBecomeUnifiedIdeographs() {
+		String cmap = """
+				begincmap
+				2 beginbfchar
+				<0003> <2F63>
+				<0004> <5B66>
+				endbfchar
+				2 beginbfrange
+				<0005> <0006> <2F08>
+				<0007> <0008> <0041>
+				endbfrange
+				endcmap""";
+		String fixed = ToUnicodeRepair.fix(cmap);
+		assertThat(fixed).contains("<0003> <751F>", "<0004> <5B66>", "<0005> <4EBA>", "<0006> <513F>",
+				"<0007> <0008> <0041>", "1 beginbfrange");
+		assertThat(fixed).doesNotContain("2F63", "2F08", "2F09");
+	}
+
+	@Test
+	void aCmapWithoutRadicalsIsUnchanged() {
+		String cmap = "begincmap\n1 beginbfchar\n<0003> <5B66>\nendbfchar\nendcmap";
+		assertThat(ToUnicodeRepair.fix(cmap)).isEqualTo(cmap);
+	}
+}
