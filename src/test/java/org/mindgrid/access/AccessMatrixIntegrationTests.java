@@ -145,6 +145,15 @@ class AccessMatrixIntegrationTests {
 				Map.of("studentIds", mentor1Students), expect(403, 403, 403, 403, OK, OK, 403, 403, 403, 404, 403)));
 		cells.add(new Cell("GET", "/api/v1/schools/" + school1 + "/grid-warnings", null,
 				expect(403, 403, 403, OK, OK, 403, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/duties?mine=true", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/notifications", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", m1 + "/timeline", null, expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
+		cells.add(new Cell("GET", m1 + "/timeline.pdf", null, expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
+		cells.add(new Cell("POST", "/api/v1/talks", Map.of("studentId", mentor1Student, "date", java.time.LocalDate.now().toString(),
+				"place", "心理辅导室", "topics", "矩阵测试", "state", "平稳"),
+				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
+		cells.add(new Cell("POST", "/api/v1/contacts", Map.of("studentId", mentor1Student, "channel", "PHONE", "content", "矩阵测试"),
+				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
 		return cells;
 	}
 

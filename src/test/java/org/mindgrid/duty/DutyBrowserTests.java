@@ -30,7 +30,7 @@ class DutyBrowserTests {
 
 			driver.findElement(By.cssSelector("#upcoming .mg-duty-row")).click();
 			browser.waitUpTo(5).until(d -> d.getCurrentUrl().matches(".*/duties/\\d+$"));
-			assertThat(driver.findElement(By.tagName("h1")).getText()).isIn("学期谈心", "学期家访");
+			assertThat(driver.findElement(By.tagName("h1")).getText()).isIn("学期谈心", "学期家访", "四必访家访", "一对一评估");
 			assertThat(browser.fitsWidth()).isTrue();
 		}
 	}

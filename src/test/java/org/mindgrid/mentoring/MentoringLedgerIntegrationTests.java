@@ -136,8 +136,10 @@ class MentoringLedgerIntegrationTests {
 		Instant due = clock.instant().plus(Duration.ofDays(1));
 		long trigger = duties.open(new DutyRequest(DutyKind.TRIGGER_HOME_VISIT, s[0], student, s[1], mentor2, due,
 				"TEST_HV", System.nanoTime(), null));
+		long currentSemester = jdbc.sql("select id from semester where school_id = :s and current").param("s", s[0])
+			.query(Long.class).single();
 		long semester = duties.open(new DutyRequest(DutyKind.SEMESTER_HOME_VISIT, s[0], null, s[1], mentor1, due,
-				"TEST_HV", System.nanoTime(), null));
+				"TEST_HV", System.nanoTime(), currentSemester));
 
 		Map<String, Object> answers = new LinkedHashMap<>();
 		answers.put("a1", Map.of("record", "活泼开朗，假期里和父母交流变少", "judgment", "比平时沉默"));
