@@ -68,10 +68,11 @@ class ObservationIntegrationTests {
 		assertThat(queue.json().get("items").toString()).contains("\"id\":" + reportId);
 		assertThat(queue.json().get("items").get(0).get("urgency").asString()).isEqualTo("URGENT");
 
-		long leaderInbox = jdbc.sql("""
-				select count(*) from notification where user_id = :u and link = :link""")
-			.param("u", userId("principal1")).param("link", "/warnings/" + reportId).query(Long.class).single();
-		assertThat(leaderInbox).isEqualTo(1);
+		var leaderInbox = api.get("principal1", "/api/v1/notifications?size=200");
+		assertThat(leaderInbox.status()).isEqualTo(200);
+		assertThat(leaderInbox.json().get("items").toString()).contains("/warnings/" + reportId);
+		assertThat(api.get("psych2", "/api/v1/notifications?size=200").json().get("items").toString())
+			.doesNotContain("/warnings/" + reportId);
 		String title = jdbc.sql("select title from notification where link = :link limit 1")
 			.param("link", "/warnings/" + reportId).query(String.class).single();
 		String name = jdbc.sql("select name from student where id = :id").param("id", student).query(String.class).single();
