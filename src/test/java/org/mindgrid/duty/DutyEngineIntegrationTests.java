@@ -171,7 +171,7 @@ class DutyEngineIntegrationTests {
 		// due at the end of the semester's last school day (2027-01-24 is a Sunday → Friday 22 Jan, 18:00)
 		assertThat(jdbc.sql("""
 				select distinct d.due_at from duty d join semester sem on sem.id = d.semester_id
-				 where d.assignee_user_id = :m and sem.ends_on = date '2027-01-24'""")
+				 where d.assignee_user_id = :m and sem.ends_on = date '2027-01-24' and d.source_kind = 'SEMESTER'""")
 			.param("m", mentor1).query(java.sql.Timestamp.class).list())
 			.extracting(java.sql.Timestamp::toInstant)
 			.containsExactly(java.time.Instant.parse("2027-01-22T10:00:00Z"));
@@ -180,7 +180,7 @@ class DutyEngineIntegrationTests {
 	private long countSemesterDuties(long userId, String kind) {
 		return jdbc.sql("""
 				select count(*) from duty d join semester sem on sem.id = d.semester_id and sem.current
-				 where d.kind = :k and d.assignee_user_id = :u and d.status <> 'CANCELLED'""")
+				 where d.kind = :k and d.assignee_user_id = :u and d.status <> 'CANCELLED' and d.source_kind = 'SEMESTER'""")
 			.param("k", kind).param("u", userId).query(Long.class).single();
 	}
 
