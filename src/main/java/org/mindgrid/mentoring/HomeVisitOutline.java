@@ -31,7 +31,9 @@ public final class HomeVisitOutline {
 			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> judgment) {
 
 		public Answer {
-			judgment = judgment == null ? List.of() : List.copyOf(judgment);
+			// Form binding can leave gaps (judgment[2]=x gives [null, null, "x"]): keep only what was chosen.
+			judgment = judgment == null ? List.of()
+					: judgment.stream().filter(j -> j != null && !j.isBlank()).toList();
 		}
 	}
 

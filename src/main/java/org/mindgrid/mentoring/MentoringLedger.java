@@ -114,7 +114,8 @@ public class MentoringLedger {
 			var first = problems.entrySet().iterator().next();
 			throw ApiProblem.badRequest(first.getValue(), first.getKey().replace("answers.", ""));
 		}
-		List<String> categories = List.copyOf(new LinkedHashSet<>(in.categories() == null ? List.of() : in.categories()));
+		List<String> categories = in.categories() == null ? List.of()
+				: in.categories().stream().filter(java.util.Objects::nonNull).distinct().toList();
 		if (!HomeVisitOutline.CATEGORIES.containsAll(categories)) {
 			throw ApiProblem.badRequest("mentoring.hv.unknown-category", String.join(", ", HomeVisitOutline.CATEGORIES));
 		}
@@ -170,7 +171,8 @@ public class MentoringLedger {
 	@Transactional
 	public WarningRaised escalate(LedgerKind kind, long id, Urgency urgency) {
 		long studentId = requireRecordReader(kind, id);
-		var state = jdbc.sql("select warning_report_id, voided_at is not null from " + kind.table() + " where id = :id")
+		// Row lock: two escalations of the same record at once must not raise two warning reports.
+		var state = jdbc.sql("select warning_report_id, voided_at is not null from " + kind.table() + " where id = :id for update")
 			.param("id", id)
 			.query((rs, i) -> new Object[] { rs.getObject(1), rs.getBoolean(2) })
 			.single();

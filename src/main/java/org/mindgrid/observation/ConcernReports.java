@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConcernReports {
 
-	public record Reported(long id, long studentId, Instant createdAt, WarningRaised warningReport) {
+	/** What the reporting student gets back: a receipt, nothing of what the school does with it. */
+	public record Reported(long id, long studentId, Instant createdAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -124,6 +125,6 @@ public class ConcernReports {
 			notifications.notify(recipients, "CONCERN_REPORT", "心理委员提交了一份关注报告，请查看",
 					"/students/" + student.id());
 		}
-		return new Reported(id, student.id(), now, report);
+		return new Reported(id, student.id(), now);
 	}
 }

@@ -58,7 +58,8 @@ public class WarningQueue {
 		this.audit = audit;
 	}
 
-	@Transactional(readOnly = true)
+	/** The queue shows names and signs of many students: one audit line per page read, naming them. */
+	@Transactional
 	public Page<WarningReportItem> queue(String status, int page, int size) {
 		CurrentUser user = students.requireStudentReader();
 		String where = " where " + StudentScope.predicate("s")
@@ -72,6 +73,10 @@ public class WarningQueue {
 			.param("size", size).param("offset", (long) page * size)
 			.query((rs, i) -> map(rs, List.of()))
 			.list();
+		if (!items.isEmpty()) {
+			audit.record("WARNING_QUEUE_READ", "warning-reports", null,
+					"students " + items.stream().map(WarningReportItem::studentId).distinct().toList());
+		}
 		return new Page<>(items, total, page, size);
 	}
 

@@ -158,7 +158,9 @@ class ObservationIntegrationTests {
 		var r = api.post("committee1", "/api/v1/concern-reports",
 				Map.of("studentId", classmate, "signs", List.of(6), "description", "把自己的东西都送给了同学"));
 		assertThat(r.status()).isEqualTo(201);
-		assertThat(r.json().get("warningReport").get("urgency").asString()).isEqualTo("URGENT");
+		String urgency = jdbc.sql("select urgency from warning_report where source_kind = 'CONCERN_REPORT' and source_id = :id")
+			.param("id", r.json().get("id").asLong()).query(String.class).single();
+		assertThat(urgency).isEqualTo("URGENT");
 		long school2Student = jdbc.sql("select id from student where school_id = (select id from school where name = '江北区育才初级中学') limit 1")
 			.query(Long.class).single();
 		assertThat(api.post("committee1", "/api/v1/concern-reports",

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -62,7 +63,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/actuator/health", "/webjars/**", "/css/**", "/js/**", "/img/**",
 					"/favicon.ico", "/error", "/v3/api-docs/**")
@@ -71,6 +72,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.addFilterAfter(new SessionRefreshFilter(accounts, clock), SecurityContextHolderFilter.class)
 			.addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class)
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

@@ -59,7 +59,7 @@ class EmailChannel {
 			message.setFrom(from);
 			message.setTo(to);
 			message.setSubject("【心网格】" + sent.title());
-			message.setText(sent.title() + "\n\n" + baseUrl + sent.link()
+			message.setText(sent.title() + "\n\n" + baseUrl + "/notifications/" + sent.notificationId()
 					+ "\n\n请登录心网格查看详情。本邮件不含学生信息，请勿转发。");
 			sender.send(message);
 		});

@@ -65,7 +65,8 @@ class WebhookChannel {
 		if (target == null || !firstWithinWindow(sent)) {
 			return;
 		}
-		String body = payload(sent.title(), baseUrl + sent.link());
+		// A group chat sees every message: link to the inbox, never to a student or report id.
+		String body = payload(sent.title(), baseUrl + "/notifications");
 		executor.submit("webhook", () -> post(target, body));
 	}
 

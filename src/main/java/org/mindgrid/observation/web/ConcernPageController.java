@@ -46,6 +46,9 @@ class ConcernPageController {
 			return render(model, null, List.of(), "", null);
 		}
 		catch (ApiProblem problem) {
+			if (problem.isAccessRefusal() && !"student.not-found".equals(problem.messageKey())) {
+				throw problem;
+			}
 			return render(model, studentId, chosen, description, problem.messageKey());
 		}
 	}

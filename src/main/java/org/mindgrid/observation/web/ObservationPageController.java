@@ -68,6 +68,10 @@ class ObservationPageController {
 			return "observation/saved";
 		}
 		catch (ApiProblem problem) {
+			if (problem.isAccessRefusal()) {
+				throw problem;
+			}
+			model.addAttribute("errorArgs", problem.args());
 			return render(command, model, problem.messageKey());
 		}
 	}
@@ -80,7 +84,8 @@ class ObservationPageController {
 		model.addAttribute("social", ObservationCategories.SOCIAL);
 		model.addAttribute("levels", ObservationCategories.CRISIS_LEVELS);
 		if (errorKey != null) {
-			model.addAttribute("error", messages.getMessage(errorKey, null, errorKey, LocaleContextHolder.getLocale()));
+			Object[] args = (Object[]) model.getAttribute("errorArgs");
+			model.addAttribute("error", messages.getMessage(errorKey, args, errorKey, LocaleContextHolder.getLocale()));
 		}
 		if (command.studentId() != null) {
 			model.addAttribute("chosen", observations.studentLabel(command.studentId()).orElse(null));

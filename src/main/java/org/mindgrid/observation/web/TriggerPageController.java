@@ -47,7 +47,7 @@ class TriggerPageController {
 			return render(id, model, null, null, null, null);
 		}
 		catch (ApiProblem problem) {
-			if (problem.status().value() == 404) {
+			if (problem.isAccessRefusal()) {
 				throw problem;
 			}
 			return render(id, model, kind, occurredOn, note, problem.messageKey());

@@ -37,6 +37,11 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.BAD_REQUEST, key, args);
 	}
 
+	/** 401/403/404: the caller may not do this at all; pages must not turn it into a form message. */
+	public boolean isAccessRefusal() {
+		return status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN || status == HttpStatus.NOT_FOUND;
+	}
+
 	public HttpStatus status() {
 		return status;
 	}

@@ -44,8 +44,27 @@ class PageExceptionHandler {
 		return page(response, 413, "problem.too-large", null);
 	}
 
+	/** A path or query value of the wrong type (/students/abc, ?page=x) or a form that cannot be read. */
+	@ExceptionHandler({ org.springframework.beans.TypeMismatchException.class,
+			org.springframework.validation.BindException.class,
+			org.springframework.http.converter.HttpMessageNotReadableException.class })
+	ModelAndView badInput(Exception e, HttpServletResponse response) {
+		return page(response, 400, "problem.bad-parameter", null);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		// Spring's own client errors (wrong method, unknown path, missing parameter) keep their 4xx status.
+		if (e instanceof org.springframework.web.ErrorResponse error && error.getStatusCode().is4xxClientError()) {
+			int status = error.getStatusCode().value();
+			String key = switch (status) {
+				case 404 -> "problem.not-found";
+				case 405 -> "problem.method";
+				case 415 -> "problem.media-type";
+				default -> "problem.bad-parameter";
+			};
+			return page(response, status, key, null);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
 		return page(response, 500, "problem.internal", null);
 	}

@@ -48,6 +48,9 @@ class WarningPageController {
 			return "redirect:/warnings/" + id;
 		}
 		catch (ApiProblem problem) {
+			if (problem.isAccessRefusal()) {
+				throw problem;
+			}
 			model.addAttribute("report", queue.open(id));
 			model.addAttribute("reason", reason);
 			model.addAttribute("error",

@@ -90,7 +90,7 @@ class WebhookChannelIntegrationTests {
 		assertThat(parts[1]).startsWith("application/json");
 		JsonNode json = Api.json().readTree(parts[0]);
 		assertThat(json.get("msgtype").asString()).isEqualTo("text");
-		assertThat(json.get("text").get("content").asString()).isEqualTo(title + " http://localhost:8080/duties/1");
+		assertThat(json.get("text").get("content").asString()).isEqualTo(title + " http://localhost:8080/notifications");
 		// the same notice to two people is one message in the group
 		assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
 	}
@@ -114,7 +114,9 @@ class WebhookChannelIntegrationTests {
 		while ((next = received.poll(3, TimeUnit.SECONDS)) != null) {
 			messages.add(next);
 		}
-		assertThat(messages).anySatisfy(m -> assertThat(m).contains("/duties/" + id));
+		assertThat(messages).anySatisfy(m -> assertThat(m).contains("逾期", "/notifications"));
+		// the group chat learns neither the duty nor the student: only the inbox link
+		assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain("/duties/" + id, "/students/"));
 		assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain((String) student[3]));
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mindgrid.support.Api;
+import org.mindgrid.support.PageClient;
 import org.mindgrid.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.mindgrid.student.web;
+package org.mindgrid.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -14,12 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.mindgrid.support.Api;
 
 /** A browser-like session for pages: form login, cookies, the CSRF token of the last page, no redirects followed. */
-class PageClient {
+public class PageClient {
 
-	record Page(int status, String location, String body) {
+	public record Page(int status, String location, String body) {
 	}
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -32,11 +31,11 @@ class PageClient {
 
 	private String csrf;
 
-	PageClient(int port) {
+	public PageClient(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
-	static PageClient login(int port, String username) {
+	public static PageClient login(int port, String username) {
 		PageClient client = new PageClient(port);
 		client.get("/login");
 		Page r = client.post("/login", List.of(Map.entry("username", username), Map.entry("password", Api.PASSWORD)));
@@ -46,16 +45,16 @@ class PageClient {
 		return client;
 	}
 
-	Page get(String path) {
+	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
-	Page htmx(String path) {
+	public Page htmx(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
 	}
 
 	/** Posts a form with the CSRF token of the last page fetched. */
-	Page post(String path, List<Map.Entry<String, String>> fields) {
+	public Page post(String path, List<Map.Entry<String, String>> fields) {
 		String body = fields.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
