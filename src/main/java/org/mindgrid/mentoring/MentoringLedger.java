@@ -250,6 +250,11 @@ public class MentoringLedger {
 		return reads.contact(id, students.requireArchiveReader(studentId).id()).orElseThrow();
 	}
 
+	/** Whether the record is the student's: pages act on /students/{id}/.../{recordId} only when it is. */
+	public boolean belongsTo(LedgerKind kind, long recordId, long studentId) {
+		return reads.studentOf(kind, recordId).map(s -> s == studentId).orElse(false);
+	}
+
 	private long requireRecordReader(LedgerKind kind, long id) {
 		long studentId = reads.studentOf(kind, id).orElseThrow(() -> ApiProblem.notFound("mentoring.not-found"));
 		students.requireArchiveReader(studentId);

@@ -93,6 +93,9 @@ public class ConcernReports {
 		if (description == null || description.isBlank()) {
 			throw ApiProblem.badRequest("concern.description-required");
 		}
+		if (description.length() > 2000) {
+			throw ApiProblem.badRequest("observation.too-long", 2000);
+		}
 		Instant now = clock.instant();
 		long id = jdbc.sql("""
 				insert into concern_report (student_id, school_id, class_id, reporter_user_id, signs, description, created_at)

@@ -118,6 +118,9 @@ public class Observations {
 		if (!allowed) {
 			throw ApiProblem.forbidden("trigger.forbidden");
 		}
+		if (note != null && note.length() > 1000) {
+			throw ApiProblem.badRequest("observation.too-long", 1000);
+		}
 		LocalDate day = occurredOn == null ? LocalDate.now(clock) : occurredOn;
 		if (day.isAfter(LocalDate.now(clock))) {
 			throw ApiProblem.badRequest("observation.future-date");

@@ -103,7 +103,7 @@ public class WarningQueue {
 		if (!user.hasRoleAtSchool(schoolId, Role.PSYCH_TEACHER, Role.CRISIS_TEAM)) {
 			throw ApiProblem.forbidden("warning.resolve-forbidden");
 		}
-		if (reason == null || reason.isBlank()) {
+		if (reason == null || reason.isBlank() || reason.length() > 2000) {
 			throw ApiProblem.badRequest("warning.reason-required");
 		}
 		int changed = jdbc.sql("""

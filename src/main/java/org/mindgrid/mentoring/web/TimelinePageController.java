@@ -122,6 +122,9 @@ class TimelinePageController {
 	/** Runs an action on a record; a refusal of the input is shown on the record page, other refusals as errors. */
 	private String act(long id, String kind, long recordId, RedirectAttributes redirect, Locale locale,
 			Runnable action) {
+		if (!ledger.belongsTo(LedgerKind.ofPath(kind), recordId, id)) {
+			throw ApiProblem.notFound("mentoring.not-found");
+		}
 		try {
 			action.run();
 		}
