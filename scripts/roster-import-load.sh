@@ -13,12 +13,14 @@ TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application
 SCHOOL=$(curl -sf "$BASE/api/v1/me" -H "Authorization: Bearer $TOKEN" | sed -E 's/.*"schoolId":([0-9]+).*/\1/')
 
 run=$(date +%s)
+chars=(一 二 三 四 五 六 七 八 九 十 明 华 强 丽 芳 军 伟 静 敏 磊 洋 勇 艳 杰 涛 超 霞 平 刚 桂)
 {
   printf '\xEF\xBB\xBF学号,姓名,性别,出生日期,年级,班级,民族,籍贯,家庭住址,监护人,监护人电话\n'
   for i in $(seq 1 "$ROWS"); do
     class=$(( (i - 1) / 50 + 1 ))
-    printf '9%s%05d,测试学生%d,%s,2012-%02d-%02d,七年级,压测%d班,汉族,浙江宁波,宁波市海曙区测试路%d号,测试家长,138%08d\n' \
-      "$run" "$i" "$i" "$([ $((i % 2)) -eq 0 ] && echo 男 || echo 女)" $(( i % 12 + 1 )) $(( i % 28 + 1 )) "$class" "$i" "$i"
+    name="测${chars[$(( i % 30 ))]}${chars[$(( i / 30 % 30 ))]}${chars[$(( i / 900 % 30 ))]}"
+    printf '9%s%05d,%s,%s,2012-%02d-%02d,七年级,压测%d班,汉族,浙江宁波,宁波市海曙区测试路%d号,测试家长,138%08d\n' \
+      "$run" "$i" "$name" "$([ $((i % 2)) -eq 0 ] && echo 男 || echo 女)" $(( i % 12 + 1 )) $(( i % 28 + 1 )) "$class" "$i" "$i"
   done
 } > "$FILE"
 
