@@ -88,7 +88,7 @@ public class Observations {
 
 		WarningRaised report = SignRouting.urgencyOf(command.signs(), command.crisisLevel())
 			.map(urgency -> warnings.raise(student.id(), "OBSERVATION", id, command.signs(), urgency,
-					"日常观察：" + command.signs().size() + " 项预警信号"))
+					summary(command)))
 			.orElse(null);
 		if (report != null) {
 			jdbc.sql("update observation set warning_report_id = :r where id = :id")
@@ -150,6 +150,18 @@ public class Observations {
 				&& isBlank(command.notes()) && "NONE".equals(command.crisisLevel())) {
 			throw ApiProblem.badRequest("observation.empty");
 		}
+	}
+
+	/** What the psychology teacher reads first in the queue: the signs count and the observer's own words. */
+	private static String summary(ObservationCommand command) {
+		StringBuilder text = new StringBuilder("日常观察：").append(command.signs().size()).append(" 项预警信号");
+		if (!isBlank(command.otherClues())) {
+			text.append("；线索：").append(command.otherClues().strip());
+		}
+		if (!isBlank(command.notes())) {
+			text.append("；备注：").append(command.notes().strip());
+		}
+		return text.length() > 1000 ? text.substring(0, 1000) + "…" : text.toString();
 	}
 
 	static String blankToNull(String s) {
