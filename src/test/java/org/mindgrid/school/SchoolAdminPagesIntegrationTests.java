@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mindgrid.support.Api;
 import org.mindgrid.support.IntegrationTest;
+import org.mindgrid.support.PageClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +29,7 @@ class SchoolAdminPagesIntegrationTests {
 
 	@Test
 	void systemAdminSeesCityDistrictsAndSchools() {
-		var admin = new PageSession(port).login("admin", Api.PASSWORD);
+		var admin = PageClient.login(port, "admin");
 		var page = admin.get("/admin");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("宁波市", "海曙区", "海曙区实验学校", "九年一贯制", "mg-stack-sm");
@@ -43,7 +44,7 @@ class SchoolAdminPagesIntegrationTests {
 
 	@Test
 	void principalManagesItsSchoolWithFieldErrors() {
-		var principal = new PageSession(port).login("principal1", Api.PASSWORD);
+		var principal = PageClient.login(port, "principal1");
 		var redirect = principal.get("/admin");
 		assertThat(redirect.status()).isEqualTo(302);
 		assertThat(redirect.location()).endsWith("/admin/schools/" + school1());
@@ -64,7 +65,7 @@ class SchoolAdminPagesIntegrationTests {
 
 	@Test
 	void principalCreatesAStaffAccountAndSeesThePasswordOnce() {
-		var principal = new PageSession(port).login("principal1", Api.PASSWORD);
+		var principal = PageClient.login(port, "principal1");
 		var staff = principal.get("/admin/schools/" + school1() + "/staff");
 		assertThat(staff.status()).isEqualTo(200);
 		assertThat(staff.body()).contains("mentor1", "心导师", "八年级（1）班");
@@ -91,10 +92,10 @@ class SchoolAdminPagesIntegrationTests {
 
 	@Test
 	void teachersCannotOpenTheAdminPages() {
-		var mentor = new PageSession(port).login("mentor1", Api.PASSWORD);
+		var mentor = PageClient.login(port, "mentor1");
 		assertThat(mentor.get("/admin").status()).isEqualTo(403);
 		assertThat(mentor.get("/admin/schools/" + school1()).status()).isEqualTo(403);
-		var psych2 = new PageSession(port).login("psych2", Api.PASSWORD);
+		var psych2 = PageClient.login(port, "psych2");
 		assertThat(psych2.get("/admin/schools/" + school1() + "/staff").status()).isEqualTo(404);
 	}
 }

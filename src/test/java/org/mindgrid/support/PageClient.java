@@ -21,7 +21,7 @@ public class PageClient {
 	public record Page(int status, String location, String body) {
 	}
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*(?:value|content)=\"([^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -51,6 +51,10 @@ public class PageClient {
 
 	public Page htmx(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+	}
+
+	public Page post(String path, Map<String, String> form) {
+		return post(path, List.copyOf(form.entrySet()));
 	}
 
 	/** Posts a form with the CSRF token of the last page fetched. */
