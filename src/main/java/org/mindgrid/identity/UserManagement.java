@@ -237,18 +237,49 @@ public class UserManagement {
 		return done;
 	}
 
-	/** Ends a lockout after too many wrong passwords. */
+	/** Ends every login lock of the account (its own clients' and strangers'), after too many wrong passwords. */
 	public boolean unlock(long userId, Long school) {
-		return updateUser("failed_attempts = 0, locked_until = null", Map.of(), userId, school);
+		String sql = "select u.username from app_user u where u.id = :id" + (school == null ? "" : " and " + BELONGS);
+		var statement = jdbc.sql(sql).param("id", userId);
+		if (school != null) {
+			statement = statement.param("school", school);
+		}
+		var username = statement.query(String.class).optional();
+		username.ifPresent(name -> jdbc.sql("delete from login_throttle where username = :key")
+			.param("key", org.mindgrid.identity.security.Logins.counterKey(name))
+			.update());
+		return username.isPresent();
+	}
+
+	/** The account's failed logins, newest first, for its school's administrator. */
+	public Optional<List<FailedLogin>> loginFailures(long userId,
+			Long school, int limit) {
+		String sql = "select count(*) from app_user u where u.id = :id" + (school == null ? "" : " and " + BELONGS);
+		var statement = jdbc.sql(sql).param("id", userId);
+		if (school != null) {
+			statement = statement.param("school", school);
+		}
+		if (statement.query(Long.class).single() == 0) {
+			return Optional.empty();
+		}
+		return Optional.of(jdbc.sql("""
+				select occurred_at, client_address, reason from login_failure
+				 where user_id = :u order by occurred_at desc, id desc limit :limit""")
+			.param("u", userId)
+			.param("limit", limit)
+			.query((rs, i) -> new FailedLogin(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+			.list());
 	}
 
 	/** Sets a new generated password that must be changed at next login (outside demo mode). */
 	public Optional<String> resetPassword(long userId, Long school) {
 		String password = generatePassword();
-		boolean done = updateUser("password_hash = :hash, must_change_password = :mustChange, failed_attempts = 0, locked_until = null",
+		// A reset ends the holder's sessions (new epoch) and tokens; the login counters start again.
+		boolean done = updateUser("password_hash = :hash, must_change_password = :mustChange, credentials_epoch = credentials_epoch + 1",
 				Map.of("hash", encoder.encode(password), "mustChange", mustChangePassword(deployment.demo())), userId, school);
 		if (done) {
 			jdbc.sql("delete from api_token where user_id = :id").param("id", userId).update();
+			unlock(userId, null);
 		}
 		return done ? Optional.of(password) : Optional.empty();
 	}
@@ -266,7 +297,8 @@ public class UserManagement {
 		var now = java.sql.Timestamp.from(clock.instant());
 		Map<Long, StaffAccount> byId = new LinkedHashMap<>();
 		jdbc.sql("""
-				select u.id, u.username, u.display_name, u.enabled, u.locked_until is not null and u.locked_until > :now,
+				select u.id, u.username, u.display_name, u.enabled,
+				       exists (select 1 from login_throttle t where t.username = lower(u.username) and t.locked_until > :now),
 				       u.must_change_password, u.school_id
 				  from app_user u where\s""" + where + " order by u.display_name, u.username")
 			.params(params)

@@ -195,6 +195,13 @@ public class StaffAdministration {
 		return password;
 	}
 
+	/** The account's failed logins (newest 50), for its school's administrator. */
+	public List<org.mindgrid.identity.FailedLogin> loginFailures(long schoolId, long userId) {
+		access.requireAdmin(schoolId);
+		return users.loginFailures(userId, access.restriction(schoolId), 50)
+			.orElseThrow(() -> ApiProblem.notFound("staff.not-found"));
+	}
+
 	private long count(String table, long id) {
 		return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", id).query(Long.class).single();
 	}

@@ -16,7 +16,7 @@ public class Deployment {
 
 	private final boolean demo;
 
-	Deployment(Environment env) {
+	public Deployment(Environment env) {
 		this.embedded = NoExternalDatabaseCondition.isEmbedded(env.getProperty("spring.datasource.url"));
 		String demoSetting = env.getProperty("mindgrid.demo");
 		this.demo = demoSetting == null || demoSetting.isBlank() ? embedded : Boolean.parseBoolean(demoSetting.trim());

@@ -154,7 +154,31 @@ class AccessMatrixIntegrationTests {
 				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
 		cells.add(new Cell("POST", "/api/v1/contacts", Map.of("studentId", mentor1Student, "channel", "PHONE", "content", "矩阵测试"),
 				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/auth/tokens", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/auth/login-failures", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("DELETE", "/api/v1/auth/tokens/99999999", null,
+				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
+		long head1Id = jdbc.sql("select id from app_user where username = 'head1'").query(Long.class).single();
+		cells.add(new Cell("GET", "/api/v1/schools/" + school1 + "/staff/" + head1Id + "/login-failures", null,
+				expect(OK, 403, 403, OK, 403, 403, 403, 403, 403, 404, 403)));
 		return cells;
+	}
+
+	/** Logout revokes the caller's own token, whatever the role (fresh tokens: the matrix's stay valid). */
+	@Test
+	void everyRoleCanLogOut() {
+		for (String user : USERS) {
+			Api.Response issued = api.post(null, "/api/v1/auth/token", Map.of("username", user, "password", Api.PASSWORD));
+			assertThat(issued.status()).as(user + " " + issued.body()).isEqualTo(200);
+			String token = issued.json().get("token").asString();
+			var logout = api.send(null, java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/api/v1/auth/logout"))
+				.header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+			assertThat(logout.status()).as(user).isEqualTo(204);
+			var after = api.send(null, java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/api/v1/me"))
+				.header("Authorization", "Bearer " + token).GET());
+			assertThat(after.status()).as(user).isEqualTo(401);
+		}
+		assertThat(api.post(null, "/api/v1/auth/logout", Map.of()).status()).isEqualTo(401);
 	}
 
 	@Test

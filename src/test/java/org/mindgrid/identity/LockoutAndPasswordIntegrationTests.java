@@ -71,18 +71,20 @@ class LockoutAndPasswordIntegrationTests {
 	}
 
 	@Test
-	void fiveFailuresLockTheAccountForFifteenMinutes() {
+	void fiveFailuresLockTheClientForFifteenMinutes() {
 		String user = newUser(false);
 		for (int i = 0; i < 5; i++) {
+			clock.advance(Duration.ofSeconds(20));
 			assertThat(token(user, "wrong-" + i).status()).isEqualTo(401);
 		}
+		clock.advance(Duration.ofSeconds(20));
 		Api.Response locked = token(user, "Right#Pass2026");
-		assertThat(locked.status()).isEqualTo(401);
-		assertThat(locked.json().get("code").asString()).isEqualTo("login.locked");
-		assertThat(locked.json().get("detail").asString()).contains("锁定");
+		assertThat(locked.status()).isEqualTo(429);
+		assertThat(locked.json().get("code").asString()).isEqualTo("login.throttled");
+		assertThat(locked.json().get("detail").asString()).contains("分钟");
 
 		clock.advance(Duration.ofMinutes(14));
-		assertThat(token(user, "Right#Pass2026").status()).isEqualTo(401);
+		assertThat(token(user, "Right#Pass2026").status()).isEqualTo(429);
 		clock.advance(Duration.ofMinutes(2));
 		Api.Response ok = token(user, "Right#Pass2026");
 		assertThat(ok.status()).isEqualTo(200);
@@ -91,15 +93,33 @@ class LockoutAndPasswordIntegrationTests {
 	}
 
 	@Test
+	void eachFailureMakesTheNextAttemptWaitLonger() {
+		String user = newUser(false);
+		assertThat(token(user, "wrong").status()).isEqualTo(401);
+		Api.Response tooSoon = token(user, "Right#Pass2026");
+		assertThat(tooSoon.status()).isEqualTo(429);
+		clock.advance(Duration.ofMillis(1100));
+		assertThat(token(user, "wrong").status()).isEqualTo(401);
+		clock.advance(Duration.ofMillis(1100));
+		assertThat(token(user, "Right#Pass2026").status()).as("second delay is 2 s").isEqualTo(429);
+		clock.advance(Duration.ofMillis(1000));
+		assertThat(token(user, "Right#Pass2026").status()).isEqualTo(200);
+	}
+
+	@Test
 	void fourFailuresThenSuccessResetTheCounter() {
 		String user = newUser(false);
 		for (int i = 0; i < 4; i++) {
+			clock.advance(Duration.ofSeconds(20));
 			token(user, "wrong");
 		}
+		clock.advance(Duration.ofSeconds(20));
 		assertThat(token(user, "Right#Pass2026").status()).isEqualTo(200);
 		for (int i = 0; i < 4; i++) {
+			clock.advance(Duration.ofSeconds(20));
 			token(user, "wrong");
 		}
+		clock.advance(Duration.ofSeconds(20));
 		assertThat(token(user, "Right#Pass2026").status()).isEqualTo(200);
 	}
 

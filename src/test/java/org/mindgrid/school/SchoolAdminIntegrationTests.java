@@ -266,10 +266,12 @@ class SchoolAdminIntegrationTests {
 		assertThat(created.json().get("initialPassword").isNull()).isTrue();
 		long userId = created.json().get("id").asLong();
 		String base = "/api/v1/schools/" + school1 + "/staff/" + userId;
-		jdbc.sql("update app_user set failed_attempts = 5, locked_until = now() + interval '10 minutes' where id = :id")
-			.param("id", userId).update();
+		jdbc.sql("""
+				insert into login_throttle (username, client, failures, window_started_at, next_allowed_at, locked_until)
+				values (:u, 'ip:127.0.0.1', 5, now(), now() + interval '10 minutes', now() + interval '10 minutes')""")
+			.param("u", username.toLowerCase()).update();
 		assertThat(api.get("principal1", "/api/v1/schools/" + school1 + "/staff").body()).contains("\"locked\":true");
-		assertThat(login(username, password)).isEqualTo(401);
+		assertThat(login(username, password)).isEqualTo(429);
 		// another school's administrator cannot reach this account, not even with its own school in the path
 		assertThat(api.post("principal2", "/api/v1/schools/" + school2 + "/staff/" + userId + "/unlock", Map.of()).status())
 			.isEqualTo(404);

@@ -45,6 +45,12 @@ public class PageClient {
 		return client;
 	}
 
+	/** Posts the login form (after fetching it for its CSRF token) and returns the answer, whatever it is. */
+	public Page signIn(String username, String password) {
+		get("/login");
+		return post("/login", List.of(Map.entry("username", username), Map.entry("password", password)));
+	}
+
 	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}

@@ -8,8 +8,23 @@ import org.mindgrid.identity.CurrentUser;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The principal stored in the security context: the user and their posts, never the password. */
-public record AuthenticatedUser(CurrentUser currentUser, boolean mustChangePassword) {
+/**
+ * The principal stored in the security context: the user and their posts, never the password.
+ * {@code credentialsEpoch} is the account's epoch when the session began: a later password change ends it.
+ * {@code mustEnrolTwoFactor}: the account must switch two-factor login on before it sees anything else.
+ */
+public record AuthenticatedUser(CurrentUser currentUser, boolean mustChangePassword, int credentialsEpoch,
+		boolean mustEnrolTwoFactor) {
+
+	/** The same user after they changed their password in this session. */
+	public AuthenticatedUser withNewPassword(int epoch) {
+		return new AuthenticatedUser(currentUser, false, epoch, mustEnrolTwoFactor);
+	}
+
+	/** The same user after they switched two-factor login on. */
+	public AuthenticatedUser withTwoFactor() {
+		return new AuthenticatedUser(currentUser, mustChangePassword, credentialsEpoch, false);
+	}
 
 	public Collection<? extends GrantedAuthority> authorities() {
 		List<SimpleGrantedAuthority> list = currentUser.roles()

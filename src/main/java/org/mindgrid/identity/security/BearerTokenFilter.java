@@ -1,7 +1,6 @@
 package org.mindgrid.identity.security;
 
 import java.io.IOException;
-import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,8 +11,14 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer} on the API. A bad token is answered 401 by the entry point. */
+/**
+ * Authenticates {@code Authorization: Bearer} on the API. A bad, revoked, idle or expired token, or one of a
+ * disabled account, is answered 401. A login lock does not end tokens already issued (issue 6, point 1).
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
+
+	/** The id of the token of this request, for logout and the token list. */
+	static final String TOKEN_ID = BearerTokenFilter.class.getName() + ".tokenId";
 
 	private final ApiTokens tokens;
 
@@ -21,13 +26,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	private final Clock clock;
-
-	BearerTokenFilter(ApiTokens tokens, UserAccounts accounts, ProblemResponses problems, Clock clock) {
+	BearerTokenFilter(ApiTokens tokens, UserAccounts accounts, ProblemResponses problems) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.problems = problems;
-		this.clock = clock;
 	}
 
 	@Override
@@ -35,13 +37,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			var account = tokens.resolve(header.substring(7).trim()).flatMap(accounts::findById);
-			boolean locked = account.map(a -> a.lockedUntil() != null && a.lockedUntil().isAfter(clock.instant()))
-				.orElse(false);
-			if (account.isEmpty() || !account.get().enabled() || locked) {
+			var resolved = tokens.resolve(header.substring(7).trim());
+			var account = resolved.flatMap(t -> accounts.findById(t.userId()));
+			if (account.isEmpty() || !account.get().enabled()) {
 				problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "problem.unauthorized.token");
 				return;
 			}
+			request.setAttribute(TOKEN_ID, resolved.get().id());
 			AuthenticatedUser user = accounts.load(account.get());
 			var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
 			var context = SecurityContextHolder.createEmptyContext();

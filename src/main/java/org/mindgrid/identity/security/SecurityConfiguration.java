@@ -1,24 +1,34 @@
 package org.mindgrid.identity.security;
 
-import java.time.Clock;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.mindgrid.identity.security.LoginOutcome.Disabled;
+import org.mindgrid.identity.security.LoginOutcome.SecondFactorRequired;
+import org.mindgrid.identity.security.LoginOutcome.Throttled;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /** Two chains: the stateless bearer-token API and the session-based pages with form login and CSRF. */
@@ -30,20 +40,24 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/** New hashes are Argon2id (memory-hard; no 72-byte limit); bcrypt hashes still match and upgrade at login. */
+	static final String DEFAULT_ENCODER = "argon2id";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new DelegatingPasswordEncoder(DEFAULT_ENCODER, Map.of(DEFAULT_ENCODER,
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(LockoutAuthenticationProvider provider) {
+	AuthenticationManager authenticationManager(PasswordAuthenticationProvider provider) {
 		return new ProviderManager(provider);
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, ProblemResponses problems,
-			Clock clock) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, ProblemResponses problems)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -51,7 +65,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/token").permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new BearerTokenFilter(tokens, accounts, problems, clock), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, accounts, problems), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res,
 						HttpServletResponse.SC_UNAUTHORIZED, "problem.unauthorized"))
@@ -63,29 +77,57 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, LoginDetails.Source details,
+			SecondFactorLogin secondFactor, DeviceCookies devices) throws Exception {
+		var success = new SavedRequestAwareAuthenticationSuccessHandler();
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/actuator/health", "/webjars/**", "/css/**", "/js/**", "/img/**",
-					"/favicon.ico", "/error", "/v3/api-docs/**")
+			.requestMatchers("/login", "/login/two-factor", "/actuator/health", "/actuator/health/**", "/webjars/**",
+					"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/v3/api-docs/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.authenticationDetailsSource(details)
+				.successHandler((request, response, authentication) -> {
+					devices.issue(request, response, Logins.counterKey(authentication.getName()));
+					success.onAuthenticationSuccess(request, response, authentication);
+				})
+				.failureHandler(loginFailure(secondFactor))
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-			.addFilterAfter(new SessionRefreshFilter(accounts, clock), SecurityContextHolderFilter.class)
-			.addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new SessionRefreshFilter(accounts), SecurityContextHolderFilter.class)
+			.addFilterAfter(new AccountSetupFilter(), AnonymousAuthenticationFilter.class)
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 
-	private static AuthenticationFailureHandler loginFailure() {
+	private static AuthenticationFailureHandler loginFailure(SecondFactorLogin secondFactor) {
 		return (request, response, exception) -> {
-			String reason = exception instanceof LockedException ? "locked" : "error";
-			String username = request.getParameter("username");
-			String query = "?" + reason + (username == null ? ""
-					: "&username=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8));
-			response.sendRedirect(request.getContextPath() + "/login" + query);
+			LoginOutcome outcome = exception instanceof LoginRefusedException refused ? refused.outcome() : null;
+			if (outcome instanceof SecondFactorRequired required) {
+				secondFactor.start(request, required.account().id());
+				response.sendRedirect(request.getContextPath() + "/login/two-factor");
+				return;
+			}
+			String query;
+			if (outcome instanceof Throttled throttled) {
+				query = "throttled=" + throttled.retryAfterSeconds();
+			}
+			else if (outcome instanceof Disabled) {
+				query = "inactive";
+			}
+			else {
+				query = "error";
+			}
+			redirect(request, response, query);
 		};
+	}
+
+	private static void redirect(HttpServletRequest request, HttpServletResponse response, String query)
+			throws IOException {
+		String username = request.getParameter("username");
+		String keep = username == null ? "" : "&username=" + URLEncoder.encode(Logins.normalise(username), StandardCharsets.UTF_8);
+		response.sendRedirect(request.getContextPath() + "/login?" + query + keep);
 	}
 }

@@ -1,7 +1,6 @@
 package org.mindgrid.identity.security;
 
 import java.io.IOException;
-import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,19 +13,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A session carries the user as they were at login; posts change and accounts get disabled while sessions live.
- * Each page request reloads the account and its posts, and ends the session of a disabled or locked account, so a
- * dismissed teacher loses access on their next click rather than at the idle timeout.
+ * A session carries the user as they were at login; posts change, accounts get disabled and passwords change while
+ * sessions live. Each page request reloads the account and its posts, and ends the session of a disabled account
+ * or one whose password was changed or reset since the session began (issue 6, point 7), so a dismissed teacher or
+ * a stolen session loses access on the next click. A login lock does not end sessions (point 1).
  */
 class SessionRefreshFilter extends OncePerRequestFilter {
 
 	private final UserAccounts accounts;
 
-	private final Clock clock;
-
-	SessionRefreshFilter(UserAccounts accounts, Clock clock) {
+	SessionRefreshFilter(UserAccounts accounts) {
 		this.accounts = accounts;
-		this.clock = clock;
 	}
 
 	@Override
@@ -35,15 +32,15 @@ class SessionRefreshFilter extends OncePerRequestFilter {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
 			var account = accounts.findById(user.currentUser().id());
-			boolean locked = account.map(a -> a.lockedUntil() != null && a.lockedUntil().isAfter(clock.instant()))
-				.orElse(false);
-			if (account.isEmpty() || !account.get().enabled() || locked) {
+			boolean ended = account.isEmpty() || !account.get().enabled()
+					|| account.get().credentialsEpoch() != user.credentialsEpoch();
+			if (ended) {
 				SecurityContextHolder.clearContext();
 				HttpSession session = request.getSession(false);
 				if (session != null) {
 					session.invalidate();
 				}
-				response.sendRedirect(request.getContextPath() + "/login?disabled");
+				response.sendRedirect(request.getContextPath() + "/login?ended");
 				return;
 			}
 			AuthenticatedUser fresh = accounts.load(account.get());

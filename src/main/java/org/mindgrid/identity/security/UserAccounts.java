@@ -1,5 +1,6 @@
 package org.mindgrid.identity.security;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,20 +16,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserAccounts {
 
+	/**
+	 * @param credentialsEpoch bumped by every password change or reset; sessions begun before it end
+	 * @param totpEnabled two-factor login is switched on
+	 * @param totpRequired an administrator requires two-factor login for this account
+	 */
 	public record Account(long id, String username, String displayName, String passwordHash, boolean enabled,
-			boolean mustChangePassword, int failedAttempts, Instant lockedUntil) {
-	}
-
-	private final JdbcClient jdbc;
-
-	UserAccounts(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+			boolean mustChangePassword, int credentialsEpoch, boolean totpEnabled, boolean totpRequired) {
 	}
 
 	private static final String SELECT = """
-			select id, username, display_name, password_hash, enabled, must_change_password, failed_attempts,
-			       locked_until
+			select id, username, display_name, password_hash, enabled, must_change_password, credentials_epoch,
+			       totp_enabled_at is not null, totp_required
 			  from app_user""";
+
+	private final JdbcClient jdbc;
+
+	private final TwoFactorPolicy twoFactorPolicy;
+
+	UserAccounts(JdbcClient jdbc, TwoFactorPolicy twoFactorPolicy) {
+		this.jdbc = jdbc;
+		this.twoFactorPolicy = twoFactorPolicy;
+	}
 
 	public Optional<Account> findByUsername(String username) {
 		return jdbc.sql(SELECT + " where username = :username").param("username", username).query(this::map).optional();
@@ -40,7 +49,7 @@ public class UserAccounts {
 
 	private Account map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
 		return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-				rs.getBoolean(6), rs.getInt(7), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
+				rs.getBoolean(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9));
 	}
 
 	public List<Post> postsOf(long userId) {
@@ -54,40 +63,42 @@ public class UserAccounts {
 	}
 
 	public AuthenticatedUser load(Account account) {
-		return new AuthenticatedUser(
-				new CurrentUser(account.id(), account.username(), account.displayName(), postsOf(account.id())),
-				account.mustChangePassword());
-	}
-
-	/** Counts a failure; locks the account when the limit is reached. Returns the new count. */
-	void recordFailure(long userId, int maxFailures, Instant lockUntil) {
-		jdbc.sql("""
-				update app_user
-				   set failed_attempts = failed_attempts + 1,
-				       locked_until = case when failed_attempts + 1 >= :max then :lockUntil else locked_until end
-				 where id = :id""")
-			.param("max", maxFailures)
-			.param("lockUntil", java.sql.Timestamp.from(lockUntil))
-			.param("id", userId)
-			.update();
+		CurrentUser user = new CurrentUser(account.id(), account.username(), account.displayName(),
+				postsOf(account.id()));
+		boolean mustEnrol = !account.totpEnabled() && twoFactorPolicy.required(user, account.totpRequired());
+		return new AuthenticatedUser(user, account.mustChangePassword(), account.credentialsEpoch(), mustEnrol);
 	}
 
 	void recordSuccess(long userId, Instant now) {
-		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, last_login_at = :now where id = :id")
-			.param("now", java.sql.Timestamp.from(now))
+		jdbc.sql("update app_user set last_login_at = :now where id = :id")
+			.param("now", Timestamp.from(now))
 			.param("id", userId)
 			.update();
 	}
 
-	/** After a lock has expired the counter starts again. */
-	void clearExpiredLock(long userId) {
-		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = :id").param("id", userId).update();
+	/** A hash of an older scheme (or weaker settings) is replaced after a successful login. */
+	void upgradeHash(long userId, String oldHash, String newHash) {
+		jdbc.sql("update app_user set password_hash = :new where id = :id and password_hash = :old")
+			.param("new", newHash)
+			.param("old", oldHash)
+			.param("id", userId)
+			.update();
 	}
 
-	public void changePassword(long userId, String newHash) {
-		jdbc.sql("update app_user set password_hash = :hash, must_change_password = false where id = :id")
+	/**
+	 * The holder's own change: a new hash, the forced change done, and a new credentials epoch so that every other
+	 * session ends; every API token is revoked. Returns the new epoch.
+	 */
+	public int changePassword(long userId, String newHash) {
+		int epoch = jdbc.sql("""
+				update app_user set password_hash = :hash, must_change_password = false,
+				       credentials_epoch = credentials_epoch + 1
+				 where id = :id returning credentials_epoch""")
 			.param("hash", newHash)
 			.param("id", userId)
-			.update();
+			.query(Integer.class)
+			.single();
+		jdbc.sql("delete from api_token where user_id = :id").param("id", userId).update();
+		return epoch;
 	}
 }

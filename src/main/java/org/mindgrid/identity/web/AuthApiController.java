@@ -3,6 +3,7 @@ package org.mindgrid.identity.web;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,16 +13,22 @@ import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.identity.Post;
 import org.mindgrid.identity.Role;
 import org.mindgrid.identity.security.ApiTokens;
+import org.mindgrid.identity.security.ApiTokens.TokenInfo;
 import org.mindgrid.identity.security.AuthenticatedUser;
+import org.mindgrid.identity.security.LoginClient;
+import org.mindgrid.identity.security.LoginFailures;
+import org.mindgrid.identity.security.LoginFailures.LoginFailure;
+import org.mindgrid.identity.security.LoginOutcome;
+import org.mindgrid.identity.security.Logins;
+import org.mindgrid.identity.security.UserAccounts;
+import org.mindgrid.identity.security.CurrentToken;
 import org.mindgrid.shared.web.ApiProblem;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AuthApiController {
 
-	record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+	record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password,
+			@Size(max = 32) String totp) {
 	}
 
 	record TokenResponse(String token, Instant expiresAt) {
@@ -43,39 +51,84 @@ class AuthApiController {
 	record Me(long id, String username, String name, List<Role> roles, Long schoolId, Scope scope, List<Post> posts) {
 	}
 
-	private final AuthenticationManager authentication;
+	private final Logins logins;
+
+	private final UserAccounts accounts;
 
 	private final ApiTokens tokens;
 
+	private final LoginFailures failures;
+
 	private final CurrentUsers users;
 
-	AuthApiController(AuthenticationManager authentication, ApiTokens tokens, CurrentUsers users) {
-		this.authentication = authentication;
+	AuthApiController(Logins logins, UserAccounts accounts, ApiTokens tokens, LoginFailures failures,
+			CurrentUsers users) {
+		this.logins = logins;
+		this.accounts = accounts;
 		this.tokens = tokens;
+		this.failures = failures;
 		this.users = users;
 	}
 
 	@PostMapping("/auth/token")
-	TokenResponse token(@Valid @RequestBody TokenRequest request) {
-		try {
-			var auth = authentication
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
-			AuthenticatedUser user = (AuthenticatedUser) auth.getPrincipal();
+	ResponseEntity<TokenResponse> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+		LoginOutcome outcome = logins.attempt(request.username(), request.password(), request.totp(),
+				new LoginClient(http.getRemoteAddr(), null));
+		if (outcome instanceof LoginOutcome.Success success) {
+			AuthenticatedUser user = accounts.load(success.account());
 			if (user.mustChangePassword()) {
 				throw ApiProblem.forbidden("problem.password-change-required");
 			}
-			var issued = tokens.issue(user.currentUser().id());
-			return new TokenResponse(issued.token(), issued.expiresAt());
+			if (user.mustEnrolTwoFactor()) {
+				throw ApiProblem.forbidden("problem.two-factor-enrolment-required");
+			}
+			var issued = tokens.issue(user.currentUser().id(), http.getRemoteAddr());
+			return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt()));
 		}
-		catch (LockedException e) {
-			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "login.locked");
+		if (outcome instanceof LoginOutcome.Throttled throttled) {
+			throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "login.throttled", throttled.retryAfterSeconds(),
+					(throttled.retryAfterSeconds() + 59) / 60)
+				.withRetryAfter(throttled.retryAfterSeconds());
 		}
-		catch (DisabledException e) {
+		if (outcome instanceof LoginOutcome.Disabled) {
 			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "login.disabled");
 		}
-		catch (AuthenticationException e) {
-			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "login.bad-credentials");
+		if (outcome instanceof LoginOutcome.SecondFactorRequired) {
+			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "login.two-factor-required");
 		}
+		if (outcome instanceof LoginOutcome.SecondFactorWrong) {
+			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "login.two-factor-wrong");
+		}
+		throw new ApiProblem(HttpStatus.UNAUTHORIZED, "login.bad-credentials");
+	}
+
+	/** Revokes the token of this request. */
+	@PostMapping("/auth/logout")
+	ResponseEntity<Void> logout(HttpServletRequest http) {
+		Long id = CurrentToken.id(http);
+		if (id != null) {
+			tokens.revoke(users.current().id(), id);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/auth/tokens")
+	List<TokenInfo> myTokens(HttpServletRequest http) {
+		return tokens.of(users.current().id(), CurrentToken.id(http));
+	}
+
+	@DeleteMapping("/auth/tokens/{tokenId}")
+	ResponseEntity<Void> revoke(@PathVariable long tokenId) {
+		if (!tokens.revoke(users.current().id(), tokenId)) {
+			throw ApiProblem.notFound("token.not-found");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The caller's own failed logins, newest first (the last 50). */
+	@GetMapping("/auth/login-failures")
+	List<LoginFailure> myLoginFailures() {
+		return failures.recent(users.current().id(), 50);
 	}
 
 	@GetMapping("/me")

@@ -1,11 +1,17 @@
 package org.mindgrid.identity.web;
 
-import org.mindgrid.identity.CurrentUsers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.mindgrid.identity.security.AuthenticatedUser;
+import org.mindgrid.identity.security.LoginClient;
+import org.mindgrid.identity.security.LoginOutcome;
+import org.mindgrid.identity.security.Logins;
 import org.mindgrid.identity.security.PasswordPolicy;
 import org.mindgrid.identity.security.UserAccounts;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -15,22 +21,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-/** Change one's own password; new accounts are sent here until they do. */
+/**
+ * Change one's own password; new accounts are sent here until they do. A wrong current password counts as a failed
+ * login; a change ends every other session and token of the account.
+ */
 @Controller
 class PasswordController {
 
-	private final CurrentUsers users;
-
 	private final UserAccounts accounts;
+
+	private final Logins logins;
 
 	private final PasswordEncoder encoder;
 
-	PasswordController(CurrentUsers users, UserAccounts accounts, PasswordEncoder encoder) {
-		this.users = users;
+	PasswordController(UserAccounts accounts, Logins logins, PasswordEncoder encoder) {
 		this.accounts = accounts;
+		this.logins = logins;
 		this.encoder = encoder;
 	}
 
@@ -41,18 +47,22 @@ class PasswordController {
 
 	@PostMapping("/account/password")
 	String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
-			@RequestParam(defaultValue = "") String confirm, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
-		var user = users.current();
-		var account = accounts.findById(user.id()).orElseThrow();
+			@RequestParam(defaultValue = "") String confirm, @AuthenticationPrincipal AuthenticatedUser principal,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		var user = principal.currentUser();
 		String error = null;
-		if (!encoder.matches(current, account.passwordHash())) {
+		LoginOutcome check = logins.checkCurrentPassword(user.id(), current, new LoginClient(request.getRemoteAddr(), null));
+		if (check instanceof LoginOutcome.Throttled throttled) {
+			model.addAttribute("wait", WaitText.of(throttled.retryAfterSeconds()));
+			error = "login.throttled";
+		}
+		else if (!(check instanceof LoginOutcome.Success)) {
 			error = "password.current-wrong";
 		}
 		else if (!password.equals(confirm)) {
 			error = "password.mismatch";
 		}
-		else if (encoder.matches(password, account.passwordHash())) {
+		else if (password.equals(current)) {
 			error = "password.same";
 		}
 		else {
@@ -62,13 +72,13 @@ class PasswordController {
 			model.addAttribute("error", error);
 			return "identity/password";
 		}
-		accounts.changePassword(user.id(), encoder.encode(password));
-		// The session keeps its principal: replace it so the forced-change flag is gone.
-		var updated = new AuthenticatedUser(user, false);
+		int epoch = accounts.changePassword(user.id(), encoder.encode(password));
+		// This session carries on with the new epoch; every other session ends at its next request.
+		var updated = principal.withNewPassword(epoch);
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.authorities()));
 		SecurityContextHolder.setContext(context);
 		new HttpSessionSecurityContextRepository().saveContext(context, request, response);
-		return "redirect:/?passwordChanged";
+		return "redirect:/account?passwordChanged";
 	}
 }

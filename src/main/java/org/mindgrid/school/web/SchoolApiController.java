@@ -124,6 +124,11 @@ class SchoolApiController {
 		staff.unlock(id, userId);
 	}
 
+	@GetMapping("/schools/{id}/staff/{userId}/login-failures")
+	List<org.mindgrid.identity.FailedLogin> loginFailures(@PathVariable long id, @PathVariable long userId) {
+		return staff.loginFailures(id, userId);
+	}
+
 	@PostMapping("/staff/{userId}/posts")
 	@ResponseStatus(HttpStatus.CREATED)
 	StaffPost addPost(@PathVariable long userId, @Valid @RequestBody NewPost request) throws BindException {

@@ -40,12 +40,19 @@ class StaffPageController {
 
 	private final MessageSource messages;
 
+	private final java.time.Clock clock;
+
+	/** A failed login as the member page lists it, in the school's time zone. */
+	record FailedLoginRow(java.time.LocalDateTime at, String address, String reason) {
+	}
+
 	StaffPageController(StaffAdministration staff, SchoolAdministration schools, SchoolAccess access,
-			MessageSource messages) {
+			MessageSource messages, java.time.Clock clock) {
 		this.staff = staff;
 		this.schools = schools;
 		this.access = access;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/admin/schools/{id}/staff")
@@ -89,6 +96,9 @@ class StaffPageController {
 		model.addAttribute("classes", schools.classes(id));
 		model.addAttribute("roles", ROLES);
 		model.addAttribute("self", access.caller().id() == userId);
+		model.addAttribute("loginFailures", staff.loginFailures(id, userId).stream()
+			.map(f -> new FailedLoginRow(java.time.LocalDateTime.ofInstant(f.at(), clock.getZone()), f.address(), f.reason()))
+			.toList());
 		return "school/admin-staff-member";
 	}
 

@@ -44,7 +44,14 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
-		return problem(e.status(), e.messageKey(), e.args(), request, null);
+		var answer = problem(e.status(), e.messageKey(), e.args(), request, null);
+		if (e.retryAfterSeconds() != null) {
+			return ResponseEntity.status(answer.getStatusCode())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+				.body(answer.getBody());
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(BindException.class)

@@ -14,6 +14,8 @@ public class ApiProblem extends RuntimeException {
 
 	private final transient Object[] args;
 
+	private Long retryAfterSeconds;
+
 	public ApiProblem(HttpStatus status, String messageKey, Object... args) {
 		super(messageKey);
 		this.status = status;
@@ -40,6 +42,16 @@ public class ApiProblem extends RuntimeException {
 	/** 401/403/404: the caller may not do this at all; pages must not turn it into a form message. */
 	public boolean isAccessRefusal() {
 		return status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN || status == HttpStatus.NOT_FOUND;
+	}
+
+	/** Answers with {@code Retry-After} (429, 503). */
+	public ApiProblem withRetryAfter(long seconds) {
+		this.retryAfterSeconds = seconds;
+		return this;
+	}
+
+	public Long retryAfterSeconds() {
+		return retryAfterSeconds;
 	}
 
 	public HttpStatus status() {
