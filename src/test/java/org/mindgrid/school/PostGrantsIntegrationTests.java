@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +42,9 @@ class PostGrantsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	Api api;
 
@@ -161,6 +168,78 @@ class PostGrantsIntegrationTests {
 			jdbc.sql("delete from mentor_assignment where mentor_user_id = :u").param("u", lone).update();
 		}
 		assertThat(postsOf(committee1)).containsExactly("PSYCH_COMMITTEE");
+	}
+
+	@Test
+	void aGrantAndAConcurrentLinkToAStudentNeverBothCommit() throws Exception {
+		long first = account("race", school1);
+		long student = unlinkedStudent();
+		// a grant is open when the account is linked: the link waits for it, then sees the post and is refused
+		Throwable linkError = race(() -> post(first, "SUBJECT_TEACHER", school1, class81),
+				() -> jdbc.sql("update app_user set student_id = :s where id = :u").param("s", student).param("u", first)
+					.update());
+		assertThat(linkError).isInstanceOf(DataAccessException.class).hasMessageContaining("student_account_staff_post");
+		assertThat(postsOf(first)).containsExactly("SUBJECT_TEACHER");
+		// a link is open when a post is granted: the grant waits for it, then sees the student and is refused
+		long second = account("race", school1);
+		try {
+			Throwable grantError = race(() -> jdbc.sql("update app_user set student_id = :s where id = :u")
+				.param("s", student).param("u", second).update(), () -> post(second, "MENTOR", school1, class81));
+			assertThat(grantError).isInstanceOf(DataAccessException.class).hasMessageContaining("student_account_staff_post");
+			assertThat(postsOf(second)).isEmpty();
+		}
+		finally {
+			jdbc.sql("update app_user set student_id = null where id = :u").param("u", second).update();
+		}
+	}
+
+	/**
+	 * Runs {@code first} in a transaction that stays open until {@code second}, started meanwhile on another
+	 * connection, has had time to block; then commits. Returns what {@code second} threw (null if nothing).
+	 */
+	private Throwable race(Runnable first, Runnable second) throws Exception {
+		var tx = new TransactionTemplate(transactions);
+		CountDownLatch opened = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> holder = pool.submit(() -> tx.executeWithoutResult(status -> {
+				first.run();
+				opened.countDown();
+				try {
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(opened.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<Throwable> waiting = pool.submit(() -> {
+				try {
+					second.run();
+					return null;
+				}
+				catch (RuntimeException e) {
+					return e;
+				}
+			});
+			Thread.sleep(300);
+			assertThat(waiting.isDone()).as("the second write waits for the first transaction").isFalse();
+			release.countDown();
+			holder.get(10, TimeUnit.SECONDS);
+			return waiting.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	private long unlinkedStudent() {
+		return jdbc.sql("""
+				select s.id from student s where s.school_id = :school
+				   and not exists (select 1 from app_user u where u.student_id = s.id) order by s.id limit 1""")
+			.param("school", school2).query(Long.class).single();
 	}
 
 	// --- point 4: who grants posts that open student data ---------------------------------------------------------
