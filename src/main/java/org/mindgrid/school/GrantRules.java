@@ -22,11 +22,11 @@ final class GrantRules {
 
 	/** Refuses what no place can make right: a role the caller never grants, or a post for themselves. */
 	static void requireGrantable(Role role, boolean systemAdmin, List<Long> grantSchools, boolean self) {
-		if (role == Role.PSYCH_COMMITTEE) {
-			throw new InvalidInput("role", "staff.post.not-a-staff-role");
-		}
 		if (!systemAdmin && grantSchools.isEmpty()) {
 			throw ApiProblem.forbidden("problem.forbidden");
+		}
+		if (role == Role.PSYCH_COMMITTEE) {
+			throw new InvalidInput("role", "staff.post.not-a-staff-role");
 		}
 		if (!opensStudentData(role)) {
 			if (!systemAdmin) {
