@@ -1,8 +1,11 @@
 package org.mindgrid.school;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mindgrid.support.Api;
@@ -28,6 +31,8 @@ class PostGrantPagesIntegrationTests {
 	JdbcClient jdbc;
 
 	long school1;
+
+	final List<Long> created = new ArrayList<>();
 
 	@BeforeEach
 	void setUp() {
@@ -96,12 +101,24 @@ class PostGrantPagesIntegrationTests {
 			.status()).isEqualTo(403);
 	}
 
+	/** Other tests count the school's leaders and psychology teachers: what was made here ends without posts. */
+	@AfterEach
+	void tearDown() {
+		if (!created.isEmpty()) {
+			jdbc.sql("delete from post where user_id in (:ids)").param("ids", created).update();
+			jdbc.sql("update app_user set enabled = false where id in (:ids)").param("ids", created).update();
+			created.clear();
+		}
+	}
+
 	private long account(String prefix) {
 		String username = prefix + System.nanoTime() % 1_000_000_000L + "x" + SEQ.incrementAndGet();
-		return jdbc.sql("""
+		long id = jdbc.sql("""
 				insert into app_user (username, display_name, password_hash, school_id)
 				select :u, '授权页面测试', password_hash, :s from app_user where username = 'head1' returning id""")
 			.param("u", username).param("s", school1).query(Long.class).single();
+		created.add(id);
+		return id;
 	}
 
 	private long userId(String username) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mindgrid.support.Api;
@@ -47,6 +48,10 @@ class PostGrantsIntegrationTests {
 	PlatformTransactionManager transactions;
 
 	Api api;
+
+	final List<Long> createdUsers = new ArrayList<>();
+
+	final List<Long> createdStudents = new ArrayList<>();
 
 	long school1;
 
@@ -437,6 +442,24 @@ class PostGrantsIntegrationTests {
 		assertThat(api.get(null, path).status()).isEqualTo(401);
 	}
 
+	/**
+	 * Other tests share this database and count leaders, psychology teachers and students' duty owners: the accounts
+	 * made here end disabled and without posts or assignments, and their students leave (audit lines stay).
+	 */
+	@AfterEach
+	void tearDown() {
+		if (!createdUsers.isEmpty()) {
+			jdbc.sql("delete from mentor_assignment where mentor_user_id in (:ids)").param("ids", createdUsers).update();
+			jdbc.sql("delete from post where user_id in (:ids)").param("ids", createdUsers).update();
+			jdbc.sql("update app_user set enabled = false where id in (:ids)").param("ids", createdUsers).update();
+			createdUsers.clear();
+		}
+		if (!createdStudents.isEmpty()) {
+			jdbc.sql("update student set status = 'LEFT' where id in (:ids)").param("ids", createdStudents).update();
+			createdStudents.clear();
+		}
+	}
+
 	// --- helpers --------------------------------------------------------------------------------------------------
 
 	private JsonNode trail(String reader, long studentId) {
@@ -492,10 +515,12 @@ class PostGrantsIntegrationTests {
 	/** A staff account of its own (demo password, so {@link Api} can log in), created for {@code school}. */
 	private long account(String prefix, Long school) {
 		String username = prefix + "g" + System.nanoTime() % 1_000_000_000L + "x" + SEQ.incrementAndGet();
-		return jdbc.sql("""
+		long id = jdbc.sql("""
 				insert into app_user (username, display_name, password_hash, school_id)
 				select :u, '授权测试', password_hash, :s from app_user where username = 'head1' returning id""")
 			.param("u", username).param("s", school).query(Long.class).single();
+		createdUsers.add(id);
+		return id;
 	}
 
 	private void post(long userId, String role, long school, Long classId) {
@@ -512,10 +537,12 @@ class PostGrantsIntegrationTests {
 	}
 
 	private long newStudent(long school, long classId) {
-		return jdbc.sql("""
+		long id = jdbc.sql("""
 				insert into student (school_id, class_id, student_no, name, gender, birth_date)
 				values (:s, :c, :no, '授权测试生', 'F', date '2014-03-01') returning id""")
 			.param("s", school).param("c", classId).param("no", "g" + System.nanoTime()).query(Long.class).single();
+		createdStudents.add(id);
+		return id;
 	}
 
 	private long classOf(long school, int level, String name) {
