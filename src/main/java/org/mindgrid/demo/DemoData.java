@@ -155,10 +155,11 @@ class DemoData implements ApplicationRunner {
 		long committeeStudent = students.get(4);
 		String committeeName = jdbc.sql("select name from student where id = :id").param("id", committeeStudent)
 			.query(String.class).single();
-		long committee = user(namedClass ? "committee1" : "c" + schoolNo + grade + number, committeeName,
-				post("PSYCH_COMMITTEE", null, null, schoolId, classId));
+		// Linked to the student before the post: only a student account may hold PSYCH_COMMITTEE (ADR 0015).
+		long committee = user(namedClass ? "committee1" : "c" + schoolNo + grade + number, committeeName);
 		jdbc.sql("update app_user set student_id = :s where id = :u").param("s", committeeStudent).param("u", committee)
 			.update();
+		posts(committee, post("PSYCH_COMMITTEE", null, null, schoolId, classId));
 		boolean leaveOneOut = schoolNo == 1 && grade == 7 && number == 2;
 		List<Object[]> rows = new ArrayList<>();
 		Timestamp now = Timestamp.from(clock.instant());
@@ -234,6 +235,11 @@ class DemoData implements ApplicationRunner {
 				insert into app_user (username, display_name, password_hash, must_change_password)
 				values (:u, :n, :h, false) returning id""")
 			.param("u", username).param("n", displayName).param("h", passwordHash).query(Long.class).single();
+		posts(id, posts);
+		return id;
+	}
+
+	private void posts(long id, PostSpec... posts) {
 		for (PostSpec p : posts) {
 			jdbc.sql("""
 					insert into post (user_id, role, city_id, district_id, school_id, class_id)
@@ -241,7 +247,6 @@ class DemoData implements ApplicationRunner {
 				.param("user", id).param("role", p.role()).param("city", p.cityId()).param("district", p.districtId())
 				.param("school", p.schoolId()).param("class", p.classId()).update();
 		}
-		return id;
 	}
 
 	private long insertReturningId(String sql) {

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.mindgrid.grid.ClassGrid.GridStudent;
+import org.mindgrid.identity.StudentAccounts;
+import org.mindgrid.shared.web.ApiProblem;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -85,12 +88,18 @@ class GridStore {
 			.list();
 	}
 
-	/** Enabled users with a post at the school who are not yet mentors of the class. */
+	/** Staff: enabled accounts with a staff post at the school, never a student account (ADR 0015). */
+	private static final String STAFF_OF_SCHOOL = """
+			u.enabled and u.student_id is null
+			and exists (select 1 from post p where p.user_id = u.id and p.school_id = :school
+			             and p.role <> 'PSYCH_COMMITTEE')""";
+
+	/** Staff of the school who are not yet mentors of the class. */
 	List<StaffMember> mentorCandidates(long schoolId, long classId) {
 		return jdbc.sql("""
 				select u.id, u.display_name, u.username from app_user u
-				 where u.enabled and exists (select 1 from post p where p.user_id = u.id and p.school_id = :school)
-				   and u.id not in (""" + MENTORS_OF_CLASS + ") order by u.display_name collate \"zh-x-icu\", u.id")
+				 where""" + " " + STAFF_OF_SCHOOL + " and u.id not in (" + MENTORS_OF_CLASS
+				+ ") order by u.display_name collate \"zh-x-icu\", u.id")
 			.param("school", schoolId)
 			.param("class", classId)
 			.query((rs, i) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3)))
@@ -98,11 +107,16 @@ class GridStore {
 	}
 
 	boolean isStaff(long userId, long schoolId) {
-		return jdbc.sql("""
-				select exists (select 1 from app_user u join post p on p.user_id = u.id
-				                where u.id = :user and u.enabled and p.school_id = :school)""")
+		return jdbc.sql("select exists (select 1 from app_user u where u.id = :user and " + STAFF_OF_SCHOOL + ")")
 			.param("user", userId)
 			.param("school", schoolId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	boolean isStudentAccount(long userId) {
+		return jdbc.sql("select exists (select 1 from app_user where id = :user and student_id is not null)")
+			.param("user", userId)
 			.query(Boolean.class)
 			.single();
 	}
@@ -115,14 +129,24 @@ class GridStore {
 			.single();
 	}
 
+	/** The database refuses a student account even if one was linked after the service's check (409). */
 	boolean addMentorPost(long userId, long schoolId, long classId) {
-		return jdbc.sql("""
-				insert into post (user_id, role, school_id, class_id) values (:user, 'MENTOR', :school, :class)
-				on conflict do nothing""")
-			.param("user", userId)
-			.param("school", schoolId)
-			.param("class", classId)
-			.update() > 0;
+		try {
+			return jdbc.sql("""
+					insert into post (user_id, role, school_id, class_id) values (:user, 'MENTOR', :school, :class)
+					on conflict do nothing""")
+				.param("user", userId)
+				.param("school", schoolId)
+				.param("class", classId)
+				.update() > 0;
+		}
+		catch (DataIntegrityViolationException e) {
+			throw studentAccountOr(e);
+		}
+	}
+
+	private static RuntimeException studentAccountOr(DataIntegrityViolationException e) {
+		return StudentAccounts.isViolation(e) ? ApiProblem.conflict("grid.student-account") : e;
 	}
 
 	void removeMentorPost(long userId, long classId) {
@@ -155,15 +179,20 @@ class GridStore {
 	}
 
 	void assign(long classId, long mentorUserId, long studentId, long by, Instant at) {
-		jdbc.sql("""
-				insert into mentor_assignment (class_id, mentor_user_id, student_id, assigned_by, assigned_at)
-				values (:class, :mentor, :student, :by, :at) on conflict (mentor_user_id, student_id) do nothing""")
-			.param("class", classId)
-			.param("mentor", mentorUserId)
-			.param("student", studentId)
-			.param("by", by)
-			.param("at", Timestamp.from(at))
-			.update();
+		try {
+			jdbc.sql("""
+					insert into mentor_assignment (class_id, mentor_user_id, student_id, assigned_by, assigned_at)
+					values (:class, :mentor, :student, :by, :at) on conflict (mentor_user_id, student_id) do nothing""")
+				.param("class", classId)
+				.param("mentor", mentorUserId)
+				.param("student", studentId)
+				.param("by", by)
+				.param("at", Timestamp.from(at))
+				.update();
+		}
+		catch (DataIntegrityViolationException e) {
+			throw studentAccountOr(e);
+		}
 	}
 
 	void unassign(long classId, long mentorUserId, long studentId) {

@@ -12,10 +12,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.mindgrid.audit.AuditLog;
+import org.mindgrid.audit.PostGrant;
 import org.mindgrid.grid.ClassGrid.GridStudent;
 import org.mindgrid.grid.ClassGrid.MentorGroup;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.identity.Role;
 import org.mindgrid.school.ClassInfo;
 import org.mindgrid.school.SchoolStructure;
 import org.mindgrid.shared.web.ApiProblem;
@@ -119,10 +121,17 @@ public class Grids {
 		return store.studentsOfMentor(user.id());
 	}
 
-	/** Makes a member of the school's staff a mentor of the class; false if they already were. */
+	/**
+	 * Makes a member of the school's staff a mentor of the class; false if they already were. Never a student
+	 * account (409). A writer may make themselves a mentor: they already read every student of the class, so it
+	 * opens nothing new (docs/decisions/0015-post-grants.md).
+	 */
 	@Transactional
 	public boolean addMentor(long classId, long userId) {
 		ClassInfo info = requireWriter(classId);
+		if (store.isStudentAccount(userId)) {
+			throw ApiProblem.conflict("grid.student-account");
+		}
 		if (!store.isStaff(userId, info.schoolId())) {
 			throw ApiProblem.badRequest("grid.not-staff");
 		}
@@ -130,20 +139,20 @@ public class Grids {
 			return false;
 		}
 		store.addMentorPost(userId, info.schoolId(), classId);
-		audit.record(AUDIT_ACTION, resource(classId), null, "mentor added: user " + userId);
+		audit.record(AUDIT_ACTION, resource(classId), null, "mentor added: user " + userId, mentorGrant(info, userId));
 		return true;
 	}
 
 	/** Removes a mentor who has no students left in the class (409 otherwise: unassign them first). */
 	@Transactional
 	public void removeMentor(long classId, long userId) {
-		requireWriter(classId);
+		ClassInfo info = requireWriter(classId);
 		requireMentor(classId, userId);
 		if (!store.studentIdsOf(classId, userId).isEmpty()) {
 			throw ApiProblem.conflict("grid.mentor-has-students");
 		}
 		store.removeMentorPost(userId, classId);
-		audit.record(AUDIT_ACTION, resource(classId), null, "mentor removed: user " + userId);
+		audit.record(AUDIT_ACTION, resource(classId), null, "mentor removed: user " + userId, mentorGrant(info, userId));
 	}
 
 	/** Replaces the mentor's students in this class with {@code studentIds} (students of the class only). */
@@ -190,13 +199,14 @@ public class Grids {
 		}
 		long by = users.current().id();
 		Instant now = clock.instant();
+		PostGrant grant = mentorGrant(info, mentorUserId);
 		for (long studentId : added) {
 			store.assign(info.id(), mentorUserId, studentId, by, now);
-			audit.record(AUDIT_ACTION, resource(info.id()), studentId, "assigned to mentor " + mentorUserId);
+			audit.record(AUDIT_ACTION, resource(info.id()), studentId, "assigned to mentor " + mentorUserId, grant);
 		}
 		for (long studentId : removed) {
 			store.unassign(info.id(), mentorUserId, studentId);
-			audit.record(AUDIT_ACTION, resource(info.id()), studentId, "unassigned from mentor " + mentorUserId);
+			audit.record(AUDIT_ACTION, resource(info.id()), studentId, "unassigned from mentor " + mentorUserId, grant);
 		}
 		events.publishEvent(new MentorAssigned(info.schoolId(), info.id(), mentorUserId, List.copyOf(added),
 				List.copyOf(removed), by, now));
@@ -260,6 +270,11 @@ public class Grids {
 					foreign.stream().map(String::valueOf).collect(Collectors.joining(", ")));
 		}
 		return valid;
+	}
+
+	/** Mentor posts and assignments are security events of the class (ADR 0015). */
+	private static PostGrant mentorGrant(ClassInfo info, long mentorUserId) {
+		return new PostGrant(mentorUserId, Role.MENTOR, info.schoolId(), info.id());
 	}
 
 	private static String resource(long classId) {

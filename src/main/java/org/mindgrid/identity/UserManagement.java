@@ -12,6 +12,7 @@ import org.mindgrid.identity.security.PasswordPolicy;
 import org.mindgrid.shared.Deployment;
 import org.mindgrid.shared.web.ApiProblem;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,9 +26,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserManagement {
 
-	/** A staff account with its posts (at the asked school only, when listed for a school). */
+	/**
+	 * A staff account with its posts (at the asked school only, when listed for a school). {@code studentAccount}:
+	 * linked to a student (a psych committee member), so it can never hold a staff post.
+	 */
 	public record StaffAccount(long id, String username, String displayName, boolean enabled, boolean locked,
-			boolean mustChangePassword, Long schoolId, List<Post> posts) {
+			boolean mustChangePassword, Long schoolId, List<Post> posts, boolean studentAccount) {
 	}
 
 	/** The result of creating an account; {@code initialPassword} is set only when it was generated. */
@@ -181,8 +185,18 @@ public class UserManagement {
 		return jdbc.sql("select user_id from post where id = :id").param("id", postId).query(Long.class).optional();
 	}
 
-	/** Adds a post; a post the user already holds is refused with 409. */
+	/**
+	 * Adds a post; a post the user already holds is refused with 409, and so is a staff post for a student account
+	 * or a PSYCH_COMMITTEE post for a staff account (the database enforces the same rule, docs/decisions/0015).
+	 */
 	public long addPost(long userId, Role role, Place place, boolean partTime) {
+		boolean student = jdbc.sql("select exists (select 1 from app_user where id = :id and student_id is not null)")
+			.param("id", userId)
+			.query(Boolean.class)
+			.single();
+		if (student != (role == Role.PSYCH_COMMITTEE)) {
+			throw ApiProblem.conflict(student ? "staff.post.student-account" : "staff.post.committee-needs-student");
+		}
 		try {
 			return jdbc.sql("""
 					insert into post (user_id, role, city_id, district_id, school_id, class_id, part_time, created_at)
@@ -200,6 +214,12 @@ public class UserManagement {
 		}
 		catch (DuplicateKeyException e) {
 			throw ApiProblem.conflict("staff.post.exists");
+		}
+		catch (DataIntegrityViolationException e) {
+			if (StudentAccounts.isViolation(e)) {
+				throw ApiProblem.conflict("staff.post.student-account");
+			}
+			throw e;
 		}
 	}
 
@@ -299,12 +319,12 @@ public class UserManagement {
 		jdbc.sql("""
 				select u.id, u.username, u.display_name, u.enabled,
 				       exists (select 1 from login_throttle t where t.username = lower(u.username) and t.locked_until > :now),
-				       u.must_change_password, u.school_id
+				       u.must_change_password, u.school_id, u.student_id is not null
 				  from app_user u where\s""" + where + " order by u.display_name, u.username")
 			.params(params)
 			.param("now", now)
 			.query((rs, i) -> new StaffAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-					rs.getBoolean(5), rs.getBoolean(6), (Long) rs.getObject(7), new ArrayList<>()))
+					rs.getBoolean(5), rs.getBoolean(6), (Long) rs.getObject(7), new ArrayList<>(), rs.getBoolean(8)))
 			.list()
 			.forEach(a -> byId.put(a.id(), a));
 		if (byId.isEmpty()) {
@@ -320,7 +340,7 @@ public class UserManagement {
 						rs.getBoolean(8)));
 			});
 		return byId.values().stream().map(a -> new StaffAccount(a.id(), a.username(), a.displayName(), a.enabled(),
-				a.locked(), a.mustChangePassword(), a.schoolId(), List.copyOf(a.posts()))).toList();
+				a.locked(), a.mustChangePassword(), a.schoolId(), List.copyOf(a.posts()), a.studentAccount())).toList();
 	}
 
 	private static Post mapPost(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -33,8 +33,17 @@ public final class AdminViews {
 	public record StaffPost(long id, Role role, Long schoolId, Long classId, String className, boolean partTime) {
 	}
 
+	/** {@code studentAccount}: a psych committee member's account, which never holds a staff post. */
 	public record StaffRow(long id, String username, String displayName, boolean enabled, boolean locked,
-			boolean mustChangePassword, List<StaffPost> posts) {
+			boolean mustChangePassword, List<StaffPost> posts, boolean studentAccount) {
+	}
+
+	/**
+	 * A grant or removal of a post, or a mentor assignment, at a school: a security event for its leaders. {@code actor}
+	 * is who did it, {@code holderUserId} whose post it is; {@code studentId} is set for one student's assignment.
+	 */
+	public record PostEvent(long id, java.time.Instant occurredAt, String actor, String action, Long holderUserId,
+			Role role, Long schoolId, Long classId, Long studentId, String detail, String remoteAddr) {
 	}
 
 	/** A new account; {@code initialPassword} is shown once and never stored in clear. */

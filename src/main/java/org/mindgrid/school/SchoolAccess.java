@@ -53,6 +53,28 @@ public class SchoolAccess {
 			.toList();
 	}
 
+	/**
+	 * Schools where the caller may grant and remove posts that open student data: where they hold SCHOOL_ADMIN or
+	 * SCHOOL_LEADER (docs/decisions/0015-post-grants.md).
+	 */
+	public List<Long> grantSchools() {
+		return caller().posts()
+			.stream()
+			.filter(p -> p.role() == Role.SCHOOL_ADMIN || p.role() == Role.SCHOOL_LEADER)
+			.map(Post::schoolId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+	}
+
+	/** The school's post events: its leaders and administrators only (never the system admin or the bureau). */
+	public void requirePostEventReader(long schoolId) {
+		requireReadable(schoolId);
+		if (!caller().hasRoleAtSchool(schoolId, Role.SCHOOL_ADMIN, Role.SCHOOL_LEADER)) {
+			throw ApiProblem.forbidden("problem.forbidden");
+		}
+	}
+
 	/** Structure (classes, semesters) is visible to the school's staff, system admins and its bureau officers. */
 	public void requireReadable(long schoolId) {
 		if (!readable(schoolId)) {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.mindgrid.audit.AuditLog;
+import org.mindgrid.audit.PostGrant;
 import org.mindgrid.identity.Post;
 import org.mindgrid.identity.Role;
 import org.mindgrid.identity.UserManagement;
@@ -13,17 +14,20 @@ import org.mindgrid.identity.UserManagement.Place;
 import org.mindgrid.school.AdminRequests.NewPost;
 import org.mindgrid.school.AdminRequests.NewStaff;
 import org.mindgrid.school.AdminViews.CreatedStaff;
+import org.mindgrid.school.AdminViews.PostEvent;
 import org.mindgrid.school.AdminViews.StaffPost;
 import org.mindgrid.school.AdminViews.StaffRow;
 import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.shared.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff accounts of a school and their posts. A school administrator works only inside their school and never
- * grants a system or bureau post; {@link UserManagement} repeats the school check in SQL on every write.
+ * Staff accounts of a school and their posts. A school administrator works only inside their school; posts are
+ * granted by the rules of {@link GrantRules}, and every grant and removal is a security event in the audit log;
+ * {@link UserManagement} repeats the school check in SQL on every write.
  */
 @Service
 public class StaffAdministration {
@@ -53,7 +57,7 @@ public class StaffAdministration {
 			.collect(Collectors.toMap(ClassInfo::id, Function.identity()));
 		return users.staffOf(schoolId).stream()
 			.map(a -> new StaffRow(a.id(), a.username(), a.displayName(), a.enabled(), a.locked(),
-					a.mustChangePassword(), a.posts().stream().map(p -> view(p, classes)).toList()))
+					a.mustChangePassword(), a.posts().stream().map(p -> view(p, classes)).toList(), a.studentAccount()))
 			.toList();
 	}
 
@@ -76,18 +80,16 @@ public class StaffAdministration {
 		}
 	}
 
-	/** Adds a post. The place follows the role: a class for class roles, a school for school roles. */
+	/**
+	 * Adds a post. The place follows the role: a class for class roles, a school for school roles. Who may grant
+	 * what is {@link GrantRules}; a student account never gets a staff post (409).
+	 */
 	@Transactional
 	public StaffPost addPost(long userId, NewPost request) {
 		boolean system = access.isSystemAdmin();
-		List<Long> adminSchools = access.adminSchools();
-		if (!system && adminSchools.isEmpty()) {
-			throw ApiProblem.forbidden("problem.forbidden");
-		}
+		List<Long> grantSchools = access.grantSchools();
 		Role role = request.role();
-		if (!system && (role == Role.SYSTEM_ADMIN || role.isBureau())) {
-			throw ApiProblem.forbidden("staff.post.role-forbidden");
-		}
+		GrantRules.requireGrantable(role, system, grantSchools, userId == access.caller().id());
 		var account = users.account(userId).orElseThrow(() -> ApiProblem.notFound("staff.not-found"));
 		Place place;
 		String className = null;
@@ -96,18 +98,18 @@ public class StaffAdministration {
 				throw new InvalidInput("classId", "staff.post.class-required");
 			}
 			ClassInfo cls = structure.findClass(request.classId())
-				.filter(c -> system || adminSchools.contains(c.schoolId()))
+				.filter(c -> GrantRules.mayGrantAt(role, c.schoolId(), system, grantSchools))
 				.orElseThrow(() -> ApiProblem.notFound("school.class.not-found"));
 			place = new Place(null, null, cls.schoolId(), cls.id());
 			className = cls.displayName();
 		}
 		else if (role.isSchoolLevel()) {
 			Long school = request.schoolId() != null ? request.schoolId()
-					: system ? account.schoolId() : adminSchools.size() == 1 ? adminSchools.get(0) : null;
+					: grantSchools.size() == 1 ? grantSchools.get(0) : system ? account.schoolId() : null;
 			if (school == null) {
 				throw new InvalidInput("schoolId", "staff.post.school-required");
 			}
-			if (structure.school(school).isEmpty() || !(system || adminSchools.contains(school))) {
+			if (structure.school(school).isEmpty() || !GrantRules.mayGrantAt(role, school, system, grantSchools)) {
 				throw ApiProblem.notFound("school.not-found");
 			}
 			place = new Place(null, null, school, null);
@@ -129,12 +131,14 @@ public class StaffAdministration {
 		else {
 			place = new Place(null, null, null, null);
 		}
-		if (!system && !users.belongsTo(userId, place.schoolId())) {
+		// A school post goes to the school's own staff only: never a bureau or system account, for anybody.
+		if (place.schoolId() != null && !users.belongsTo(userId, place.schoolId())) {
 			throw ApiProblem.notFound("staff.not-found");
 		}
 		long id = users.addPost(userId, role, place, request.isPartTime());
 		boolean partTime = role == Role.PSYCH_TEACHER && request.isPartTime();
-		audit.record("STAFF_POST_ADD", "user/" + userId, null, describe(id, role, place, partTime));
+		audit.record("STAFF_POST_ADD", "user/" + userId, null, describe(id, role, place, partTime),
+				new PostGrant(userId, role, place.schoolId(), place.classId()));
 		return new StaffPost(id, role, place.schoolId(), place.classId(), className, partTime);
 	}
 
@@ -142,12 +146,12 @@ public class StaffAdministration {
 	@Transactional
 	public void removePost(long postId) {
 		boolean system = access.isSystemAdmin();
-		List<Long> adminSchools = access.adminSchools();
-		if (!system && adminSchools.isEmpty()) {
+		List<Long> grantSchools = access.grantSchools();
+		if (!system && grantSchools.isEmpty()) {
 			throw ApiProblem.forbidden("problem.forbidden");
 		}
 		Post post = users.post(postId)
-			.filter(p -> system || (p.schoolId() != null && adminSchools.contains(p.schoolId())))
+			.filter(p -> GrantRules.mayRemoveAt(p.schoolId(), system, grantSchools))
 			.orElseThrow(() -> ApiProblem.notFound("staff.post.not-found"));
 		long holder = users.holderOf(postId).orElseThrow();
 		if (holder == access.caller().id() && (post.role() == Role.SCHOOL_ADMIN || post.role() == Role.SYSTEM_ADMIN)) {
@@ -158,7 +162,19 @@ public class StaffAdministration {
 		}
 		audit.record("STAFF_POST_REMOVE", "user/" + holder, null,
 				describe(postId, post.role(), new Place(post.cityId(), post.districtId(), post.schoolId(), post.classId()),
-						post.partTime()));
+						post.partTime()),
+				new PostGrant(holder, post.role(), post.schoolId(), post.classId()));
+	}
+
+	/** The school's post events (grants, removals, mentor assignments), newest first, for its leaders. */
+	@Transactional(readOnly = true)
+	public Page<PostEvent> postEvents(long schoolId, int page, int size) {
+		access.requirePostEventReader(schoolId);
+		List<PostEvent> items = audit.grantEvents(schoolId, page, size).stream()
+			.map(e -> new PostEvent(e.id(), e.occurredAt(), e.username(), e.action(), e.holderUserId(), e.role(),
+					e.schoolId(), e.classId(), e.studentId(), e.detail(), e.remoteAddr()))
+			.toList();
+		return new Page<>(items, audit.grantEventCount(schoolId), page, size);
 	}
 
 	@Transactional

@@ -145,6 +145,17 @@ class AccessMatrixIntegrationTests {
 				Map.of("studentIds", mentor1Students), expect(403, 403, 403, 403, OK, OK, 403, 403, 403, 404, 403)));
 		cells.add(new Cell("GET", "/api/v1/schools/" + school1 + "/grid-warnings", null,
 				expect(403, 403, 403, OK, OK, 403, 403, 403, 403, 404, 403)));
+		// issue 6: who grants posts, and who sees the grants (docs/decisions/0015-post-grants.md)
+		cells.add(new Cell("GET", "/api/v1/schools/" + school1 + "/post-events", null,
+				expect(403, 403, 403, OK, 403, 403, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/schools/" + school2 + "/post-events", null,
+				expect(403, 403, 404, 404, 404, 404, 404, 404, 404, 403, 404)));
+		long committee1Id = jdbc.sql("select id from app_user where username = 'committee1'").query(Long.class).single();
+		cells.add(new Cell("POST", "/api/v1/staff/" + committee1Id + "/posts", Map.of("role", "PSYCH_TEACHER"),
+				// a student account never holds a staff post: principal1 passes access control and is refused (409)
+				expect(403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("POST", "/api/v1/classes/" + class81 + "/mentors", Map.of("userId", committee1Id),
+				expect(403, 403, 403, 403, 409, 409, 403, 403, 403, 404, 403)));
 		cells.add(new Cell("GET", "/api/v1/duties?mine=true", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
 		cells.add(new Cell("GET", "/api/v1/notifications", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
 		cells.add(new Cell("GET", m1 + "/timeline", null, expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));

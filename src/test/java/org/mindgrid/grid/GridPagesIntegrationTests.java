@@ -58,6 +58,25 @@ class GridPagesIntegrationTests {
 	}
 
 	@Test
+	void theMakeMentorListOffersStaffOnlyNeverAStudentAccount() {
+		Browser browser = Browser.login(port, "head1");
+		long classId = jdbc.sql("""
+				select p.class_id from post p join app_user u on u.id = p.user_id
+				 where u.username = 'head1' and p.role = 'HEAD_TEACHER'""").query(Long.class).single();
+		String body = browser.get("/grid/classes/" + classId).body();
+		Matcher select = Pattern.compile("<select[^>]*id=\"add-mentor-user\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+			.matcher(body);
+		assertThat(select.find()).as("the make-mentor list is on the page").isTrue();
+		var offered = Pattern.compile("value=\"(\\d+)\"").matcher(select.group(1)).results()
+			.map(m -> Long.parseLong(m.group(1))).toList();
+		assertThat(offered).isNotEmpty();
+		assertThat(select.group(1)).contains("(staff1)").doesNotContain("(committee1)");
+		long students = jdbc.sql("select count(*) from app_user where student_id is not null and id in (:ids)")
+			.param("ids", offered).query(Long.class).single();
+		assertThat(students).isZero();
+	}
+
+	@Test
 	void mentorSeesTheirOwnStudentsAndAReadOnlyClassPage() {
 		Browser browser = Browser.login(port, "mentor1");
 		HttpResponse<String> mine = browser.get("/grid?lang=zh_CN");

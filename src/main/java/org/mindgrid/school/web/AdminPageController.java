@@ -56,7 +56,12 @@ class AdminPageController {
 		if (!access.isSystemAdmin()) {
 			List<Long> own = access.adminSchools();
 			if (own.isEmpty()) {
-				throw ApiProblem.forbidden("problem.forbidden");
+				// A leader who is not an administrator grants posts and reads the post events on the staff page.
+				List<Long> led = access.grantSchools();
+				if (led.isEmpty()) {
+					throw ApiProblem.forbidden("problem.forbidden");
+				}
+				return "redirect:/admin/schools/" + led.get(0) + "/staff";
 			}
 			return "redirect:/admin/schools/" + own.get(0);
 		}
