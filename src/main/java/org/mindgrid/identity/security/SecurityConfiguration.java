@@ -1,8 +1,12 @@
 package org.mindgrid.identity.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.mindgrid.shared.Deployment;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +16,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -57,16 +62,26 @@ class SecurityConfiguration {
 						HttpServletResponse.SC_UNAUTHORIZED, "problem.unauthorized"))
 				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpServletResponse.SC_FORBIDDEN,
 						"problem.forbidden")))
-			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				.httpStrictTransportSecurity(SecurityConfiguration::hsts));
 		return http.build();
+	}
+
+	/** What anybody may fetch without signing in. The API description only in a demo: elsewhere it maps the attack surface. */
+	static String[] publicPaths(boolean demo) {
+		List<String> paths = new ArrayList<>(List.of("/login", "/actuator/health", "/webjars/**", "/css/**", "/js/**",
+				"/img/**", "/favicon.ico", "/error"));
+		if (demo) {
+			paths.addAll(List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"));
+		}
+		return paths.toArray(String[]::new);
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock) throws Exception {
-		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/actuator/health", "/webjars/**", "/css/**", "/js/**", "/img/**",
-					"/favicon.ico", "/error", "/v3/api-docs/**")
+	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock, Deployment deployment)
+			throws Exception {
+		http.authorizeHttpRequests(auth -> auth.requestMatchers(publicPaths(deployment.demo()))
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -75,8 +90,17 @@ class SecurityConfiguration {
 			.addFilterAfter(new SessionRefreshFilter(accounts, clock), SecurityContextHolderFilter.class)
 			.addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class)
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
-				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(SecurityConfiguration::hsts));
 		return http.build();
+	}
+
+	/**
+	 * HSTS for a year, sub-domains included. Spring Security sends it on secure requests only; behind a TLS proxy
+	 * the request is secure once Tomcat trusts the proxy's X-Forwarded-Proto (README, "Behind a reverse proxy").
+	 */
+	private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig hsts) {
+		hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000);
 	}
 
 	private static AuthenticationFailureHandler loginFailure() {
