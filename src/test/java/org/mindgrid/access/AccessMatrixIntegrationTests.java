@@ -154,6 +154,11 @@ class AccessMatrixIntegrationTests {
 				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
 		cells.add(new Cell("POST", "/api/v1/contacts", Map.of("studentId", mentor1Student, "channel", "PHONE", "content", "矩阵测试"),
 				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
+		// refused requests of a school's staff and on its students: its leaders and psychology teachers only
+		cells.add(new Cell("GET", "/api/v1/schools/" + school1 + "/security-events", null,
+				expect(403, 403, 403, OK, OK, 403, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/schools/" + school2 + "/security-events", null,
+				expect(403, 403, 403, 404, 404, 404, 404, 404, 404, OK, 404)));
 		return cells;
 	}
 

@@ -7,9 +7,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mindgrid.support.Api;
 import org.mindgrid.support.IntegrationTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +26,9 @@ class ReverseProxyIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -60,5 +66,19 @@ class ReverseProxyIntegrationTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(docs.body()).contains("\"openapi\"");
+	}
+
+	@Test
+	void theAuditShowsTheClientAddressTheTrustedProxyForwards() {
+		Api api = new Api(port);
+		String path = "/api/v1/students/" + (900_000_000L + System.nanoTime() % 1_000_000);
+		Api.Response refused = api.send("mentor1", HttpRequest.newBuilder(URI.create(api.base() + path))
+			.header("X-Forwarded-For", "203.0.113.9")
+			.header("X-Forwarded-Proto", "https")
+			.GET());
+		assertThat(refused.status()).isEqualTo(404);
+		String address = jdbc.sql("select remote_addr from audit_event where action = 'ACCESS_REFUSED' and resource = :p")
+			.param("p", path).query(String.class).single();
+		assertThat(address).isEqualTo("203.0.113.9");
 	}
 }

@@ -83,6 +83,10 @@ class AccessRefusalFilter extends OncePerRequestFilter {
 		if (m.matches()) {
 			return Long.valueOf(m.group(1));
 		}
+		String type = request.getContentType();
+		if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+			return null; // an upload's parts are not parsed again for this
+		}
 		String param = request.getParameter("studentId");
 		return param != null && NUMBER.matcher(param.strip()).matches() ? Long.valueOf(param.strip()) : null;
 	}
