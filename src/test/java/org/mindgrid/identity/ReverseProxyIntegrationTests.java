@@ -53,6 +53,12 @@ class ReverseProxyIntegrationTests {
 				h -> assertThat(h).contains("max-age=31536000", "includeSubDomains"));
 		assertThat(sessionCookie(viaProxy)).isNotNull().containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
 
+		HttpResponse<String> english = http.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/login?lang=en")).header("X-Forwarded-Proto", "https").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(english.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("mindgrid-lang="))
+			.singleElement().satisfies(c -> assertThat(c).containsIgnoringCase("; Secure"));
+
 		HttpResponse<String> direct = login(null);
 		assertThat(direct.statusCode()).isEqualTo(200);
 		assertThat(direct.headers().firstValue("Strict-Transport-Security")).isEmpty();
