@@ -2,10 +2,10 @@
 // and warn when a home visit's answers will escalate urgently.
 document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('form[data-mg-draft]').forEach(function (form) {
-    var key = 'mg-draft-' + form.getAttribute('data-mg-draft');
+    // MindGridDrafts (mindgrid.js) keys drafts by the signed-in user and forgets them after 24 h and on logout.
+    var name = form.getAttribute('data-mg-draft');
     var fields = form.querySelectorAll('input[name]:not([type=hidden]), textarea[name], select[name]');
-    var saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(key) || 'null'); } catch (e) { saved = null; }
+    var saved = MindGridDrafts.load(name);
     var untouched = !form.querySelector('.is-invalid, .alert-danger');
     if (saved && untouched) {
       fields.forEach(function (f) {
@@ -19,11 +19,11 @@ document.addEventListener('DOMContentLoaded', function () {
       fields.forEach(function (f) {
         if (f.type === 'checkbox' || f.type === 'radio') { data[f.name + '=' + f.value] = f.checked; } else { data[f.name] = f.value; }
       });
-      try { window.localStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* storage full or disabled */ }
+      MindGridDrafts.save(name, data);
     }
     form.addEventListener('input', store);
     form.addEventListener('change', store);
-    form.addEventListener('submit', function () { try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ } });
+    form.addEventListener('submit', function () { MindGridDrafts.remove(name); });
   });
   var hint = document.getElementById('mg-red-hint');
   if (hint) {

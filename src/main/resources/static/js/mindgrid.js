@@ -1,5 +1,76 @@
 // Small behaviours without inline scripts (CSP forbids them): menu toggle and CSRF header for htmx.
+// Ledger drafts (mentoring.js) live in localStorage as "mg-draft-<user id>-<form>" = {user, savedAt, fields}. On a
+// shared staff-room computer they must not outlive their author's session: every page drops drafts older than
+// 24 hours and drafts of anybody but the signed-in user (<body data-mg-user>), and logging out drops them all.
+var MindGridDrafts = (function () {
+  var PREFIX = 'mg-draft-';
+  var MAX_AGE = 24 * 60 * 60 * 1000;
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+  function keys() {
+    var s = storage(), all = [];
+    if (!s) { return all; }
+    for (var i = 0; i < s.length; i++) {
+      var k = s.key(i);
+      if (k && k.indexOf(PREFIX) === 0) { all.push(k); }
+    }
+    return all;
+  }
+  function read(key) {
+    var s = storage();
+    try { return s ? JSON.parse(s.getItem(key) || 'null') : null; } catch (e) { return null; }
+  }
+  function fresh(draft) {
+    var age = Date.now() - (draft && typeof draft.savedAt === 'number' ? draft.savedAt : NaN);
+    // a timestamp from the future (clock changed) is as untrustworthy as an old one
+    return age >= -60 * 1000 && age <= MAX_AGE;
+  }
+  function currentUser() {
+    return document.body ? document.body.getAttribute('data-mg-user') : null;
+  }
+  return {
+    key: function (form) {
+      var user = currentUser();
+      return user ? PREFIX + user + '-' + form : null;
+    },
+    /** The signed-in user's fresh draft of this form, or null. */
+    load: function (form) {
+      var key = this.key(form), draft = key ? read(key) : null;
+      return draft && draft.user === currentUser() && fresh(draft) ? draft.fields : null;
+    },
+    save: function (form, fields) {
+      var key = this.key(form), s = storage();
+      if (!key || !s) { return; }
+      try { s.setItem(key, JSON.stringify({ user: currentUser(), savedAt: Date.now(), fields: fields })); } catch (e) { /* full or disabled */ }
+    },
+    remove: function (form) {
+      var key = this.key(form), s = storage();
+      if (key && s) { s.removeItem(key); }
+    },
+    /** Drops stale drafts and, when someone is signed in, everybody else's. */
+    sweep: function () {
+      var user = currentUser(), s = storage();
+      keys().forEach(function (k) {
+        var draft = read(k);
+        if (!draft || !fresh(draft) || (user && draft.user !== user) || k.indexOf(PREFIX + draft.user + '-') !== 0) {
+          s.removeItem(k);
+        }
+      });
+    },
+    clearAll: function () {
+      var s = storage();
+      keys().forEach(function (k) { s.removeItem(k); });
+    }
+  };
+})();
 document.addEventListener('DOMContentLoaded', function () {
+  var params = new URLSearchParams(window.location.search);
+  var loginAfterLogout = /\/login$/.test(window.location.pathname) && (params.has('logout') || params.has('disabled') || params.has('ended'));
+  if (loginAfterLogout) { MindGridDrafts.clearAll(); } else { MindGridDrafts.sweep(); }
+  document.querySelectorAll('form[action$="/logout"]').forEach(function (form) {
+    form.addEventListener('submit', function () { MindGridDrafts.clearAll(); });
+  });
   document.querySelectorAll('[data-mg-toggle]').forEach(function (button) {
     button.addEventListener('click', function () {
       document.getElementById(button.getAttribute('data-mg-toggle')).classList.toggle('show');

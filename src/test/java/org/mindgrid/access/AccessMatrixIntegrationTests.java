@@ -172,6 +172,11 @@ class AccessMatrixIntegrationTests {
 		long head1Id = jdbc.sql("select id from app_user where username = 'head1'").query(Long.class).single();
 		cells.add(new Cell("GET", "/api/v1/schools/" + school1 + "/staff/" + head1Id + "/login-failures", null,
 				expect(OK, 403, 403, OK, 403, 403, 403, 403, 403, 404, 403)));
+		// refused requests of a school's staff and on its students: its leaders and psychology teachers only
+		cells.add(new Cell("GET", "/api/v1/schools/" + school1 + "/security-events", null,
+				expect(403, 403, 403, OK, OK, 403, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/schools/" + school2 + "/security-events", null,
+				expect(403, 403, 403, 404, 404, 404, 404, 404, 404, OK, 404)));
 		return cells;
 	}
 

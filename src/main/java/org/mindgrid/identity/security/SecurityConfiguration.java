@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mindgrid.identity.security.LoginOutcome.Disabled;
 import org.mindgrid.identity.security.LoginOutcome.SecondFactorRequired;
 import org.mindgrid.identity.security.LoginOutcome.Throttled;
+import org.mindgrid.shared.Deployment;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -71,18 +75,27 @@ class SecurityConfiguration {
 						HttpServletResponse.SC_UNAUTHORIZED, "problem.unauthorized"))
 				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpServletResponse.SC_FORBIDDEN,
 						"problem.forbidden")))
-			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				.httpStrictTransportSecurity(SecurityConfiguration::hsts));
 		return http.build();
+	}
+
+	/** What anybody may fetch without signing in. The API description only in a demo: elsewhere it maps the attack surface. */
+	static String[] publicPaths(boolean demo) {
+		List<String> paths = new ArrayList<>(List.of("/login", "/login/two-factor", "/actuator/health",
+				"/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"));
+		if (demo) {
+			paths.addAll(List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"));
+		}
+		return paths.toArray(String[]::new);
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, LoginDetails.Source details,
-			SecondFactorLogin secondFactor, DeviceCookies devices) throws Exception {
+			SecondFactorLogin secondFactor, DeviceCookies devices, Deployment deployment) throws Exception {
 		var success = new SavedRequestAwareAuthenticationSuccessHandler();
-		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/login/two-factor", "/actuator/health", "/actuator/health/**", "/webjars/**",
-					"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/v3/api-docs/**")
+		http.authorizeHttpRequests(auth -> auth.requestMatchers(publicPaths(deployment.demo()))
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -98,8 +111,17 @@ class SecurityConfiguration {
 			.addFilterAfter(new SessionRefreshFilter(accounts), SecurityContextHolderFilter.class)
 			.addFilterAfter(new AccountSetupFilter(), AnonymousAuthenticationFilter.class)
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
-				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(SecurityConfiguration::hsts));
 		return http.build();
+	}
+
+	/**
+	 * HSTS for a year, sub-domains included. Spring Security sends it on secure requests only; behind a TLS proxy
+	 * the request is secure once Tomcat trusts the proxy's X-Forwarded-Proto (README, "Behind a reverse proxy").
+	 */
+	private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig hsts) {
+		hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000);
 	}
 
 	private static AuthenticationFailureHandler loginFailure(SecondFactorLogin secondFactor) {

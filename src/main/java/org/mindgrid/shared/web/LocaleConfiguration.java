@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,12 +30,28 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 			@Override
 			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-				super.setLocale(request, response, locale == null ? null
-						: ("en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locales.CHINESE));
+				// Secure when the request is (directly or behind the trusted HTTPS proxy), like the session cookie.
+				super.setLocale(request, request.isSecure() ? new SecureCookieResponse(response) : response,
+						locale == null ? null : ("en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locales.CHINESE));
 			}
 		};
 		resolver.setDefaultLocale(Locales.CHINESE);
 		return resolver;
+	}
+
+	/** Marks the cookies set through it {@code Secure}. */
+	static final class SecureCookieResponse extends HttpServletResponseWrapper {
+
+		SecureCookieResponse(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			boolean insecureCookie = "Set-Cookie".equalsIgnoreCase(name) && value != null
+					&& !value.toLowerCase(Locale.ROOT).contains("; secure");
+			super.addHeader(name, insecureCookie ? value + "; Secure" : value);
+		}
 	}
 
 	@Override

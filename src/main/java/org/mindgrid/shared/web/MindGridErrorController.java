@@ -36,7 +36,10 @@ class MindGridErrorController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
 		HttpStatus httpStatus = HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.resolve(status);
-		String key = switch (status) {
+		// A filter's refusal (FilterProblems) brings its own message; otherwise the status says what happened.
+		ApiProblem raised = request.getAttribute(FilterProblems.PROBLEM) instanceof ApiProblem p ? p : null;
+		Object[] args = raised == null ? null : raised.args();
+		String key = raised != null ? raised.messageKey() : switch (status) {
 			case 400 -> "problem.bad-parameter";
 			case 401 -> "problem.unauthorized";
 			case 403 -> "problem.forbidden";
@@ -48,9 +51,14 @@ class MindGridErrorController implements ErrorController {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null && uri.toString().startsWith("/api/")) {
 			Locale locale = Locales.of(request);
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(httpStatus, messages.getMessage(key, null, key, locale));
-			problem.setTitle(messages.getMessage("problem.title." + status, null, httpStatus.getReasonPhrase(), locale));
+			String detail = messages.getMessage(key, args, key, locale);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(httpStatus, detail);
+			String statusTitle = messages.getMessage("problem.title." + status, null, httpStatus.getReasonPhrase(), locale);
+			problem.setTitle(messages.getMessage(key + ".title", null, statusTitle, locale));
 			problem.setProperty("code", key);
+			if (raised != null && request.getAttribute(FilterProblems.FIELD) instanceof String field) {
+				problem.setProperty("errors", java.util.Map.of(field, detail));
+			}
 			response.setStatus(status);
 			response.setCharacterEncoding("UTF-8");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -58,6 +66,6 @@ class MindGridErrorController implements ErrorController {
 			return null;
 		}
 		LocaleContextHolder.setLocale(Locales.of(request));
-		return PageExceptionHandler.page(messages, response, status, key, null);
+		return PageExceptionHandler.page(messages, response, status, key, args);
 	}
 }
