@@ -27,7 +27,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ApiDocsAccessTests {
 
 	@MockitoBean
-	LockoutAuthenticationProvider provider;
+	PasswordAuthenticationProvider provider;
+
+	@MockitoBean
+	LoginDetails.Source details;
+
+	@MockitoBean
+	SecondFactorLogin secondFactor;
+
+	@MockitoBean
+	DeviceCookies devices;
 
 	@MockitoBean
 	ApiTokens tokens;
