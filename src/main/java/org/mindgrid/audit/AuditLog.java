@@ -1,7 +1,8 @@
 package org.mindgrid.audit;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,12 +11,16 @@ import org.mindgrid.identity.CurrentUsers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Records reads and writes in {@code audit_event}, which the database keeps append-only. Callers record inside
- * their own transaction, so a change and its audit line commit together or not at all.
+ * Records reads and writes in {@code audit_event}, which the database keeps append-only and hash-chained (ADR
+ * 0013). Callers record inside their own transaction, so a change and its audit line commit together or not at
+ * all; the line is chained and inserted just before that transaction commits, so the chain's lock is held for the
+ * commit only, never while the caller works.
  */
 @Service
 public class AuditLog {
@@ -26,10 +31,16 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, CurrentUsers users, Clock clock) {
+	private final AuditChainWriter writer;
+
+	private final TransactionTemplate tx;
+
+	AuditLog(JdbcClient jdbc, CurrentUsers users, Clock clock, AuditChainWriter writer, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
+		this.writer = writer;
+		this.tx = tx;
 	}
 
 	/**
@@ -38,18 +49,19 @@ public class AuditLog {
 	 */
 	public void record(String action, String resource, Long studentId, String detail) {
 		var user = users.find();
-		jdbc.sql("""
-				insert into audit_event (occurred_at, user_id, username, action, resource, student_id, detail, remote_addr)
-				values (:at, :userId, :username, :action, :resource, :studentId, :detail, :addr)""")
-			.param("at", Timestamp.from(clock.instant()))
-			.param("userId", user.map(u -> u.id()).orElse(null))
-			.param("username", user.map(u -> u.username()).orElse("system"))
-			.param("action", action)
-			.param("resource", resource)
-			.param("studentId", studentId)
-			.param("detail", detail)
-			.param("addr", remoteAddress())
-			.update();
+		// Stored with microsecond precision: hash what the database keeps.
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		PendingEvent event = new PendingEvent(at, at.atZone(clock.getZone()).toLocalDate(),
+				user.map(u -> u.id()).orElse(null), PendingEvent.clean(user.map(u -> u.username()).orElse("system")),
+				PendingEvent.clean(action), PendingEvent.clean(resource), studentId, PendingEvent.clean(detail),
+				PendingEvent.clean(remoteAddress()));
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				&& TransactionSynchronizationManager.isSynchronizationActive()) {
+			PendingEvents.of(writer).add(event);
+		}
+		else {
+			tx.executeWithoutResult(status -> writer.append(List.of(event)));
+		}
 	}
 
 	/** Newest first. The caller checks that the reader may see this student's trail. */
