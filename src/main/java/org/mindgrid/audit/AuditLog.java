@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.mindgrid.identity.CurrentUsers;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +66,28 @@ public class AuditLog {
 		else {
 			tx.executeWithoutResult(status -> writer.append(List.of(event)));
 		}
+	}
+
+	/**
+	 * One line written by a command line mode (backup, restore), which runs without the application: by the
+	 * operating-system user, chained like every other line. False when the database has no audit chain yet (a
+	 * schema older than ADR 0013; the application chains it when it next starts).
+	 */
+	public static boolean recordCommand(DataSource dataSource, Clock clock, String action, String resource,
+			String detail) {
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		boolean chained = jdbc.sql("select to_regclass('audit_chain_head') is not null").query(Boolean.class).single();
+		if (!chained) {
+			return false;
+		}
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		PendingEvent event = new PendingEvent(at, at.atZone(clock.getZone()).toLocalDate(), null,
+				PendingEvent.clean("command:" + System.getProperty("user.name", "?")), action,
+				PendingEvent.clean(resource), null, PendingEvent.clean(detail), null);
+		AuditChainWriter writer = new AuditChainWriter(jdbc, new NamedParameterJdbcTemplate(dataSource));
+		new TransactionTemplate(new DataSourceTransactionManager(dataSource))
+			.executeWithoutResult(status -> writer.append(List.of(event)));
+		return true;
 	}
 
 	/** Newest first. The caller checks that the reader may see this student's trail. */
