@@ -154,6 +154,7 @@ class AccessMatrixIntegrationTests {
 				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
 		cells.add(new Cell("POST", "/api/v1/contacts", Map.of("studentId", mentor1Student, "channel", "PHONE", "content", "矩阵测试"),
 				expect(403, 403, 403, OK, OK, OK, OK, 404, 403, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/audit/integrity", null, expect(OK, 403, 403, OK, 403, 403, 403, 403, 403, 403, 403)));
 		return cells;
 	}
 

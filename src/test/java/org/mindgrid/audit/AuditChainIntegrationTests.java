@@ -313,6 +313,41 @@ class AuditChainIntegrationTests {
 		assertThat(chain.verify(day, day).intact()).isTrue();
 	}
 
+	@Test
+	void onlyLeadersAndTheAdministratorCheckAndBadDatesNameTheirField() {
+		var page = PageClient.login(port, "principal1").get("/audit/integrity");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("访问记录完整性校验").contains("data-intact=\"true\"");
+		assertThat(PageClient.login(port, "admin").get("/audit/integrity?lang=en").body())
+			.contains("Access log integrity");
+		assertThat(PageClient.login(port, "mentor1").get("/audit/integrity").status()).isEqualTo(403);
+		assertThat(PageClient.login(port, "psych1").get("/audit/integrity").status()).isEqualTo(403);
+
+		long checks = jdbc.sql("select count(*) from audit_event where action = 'AUDIT_VERIFY'").query(Long.class).single();
+		assertThat(api.get("principal1", "/api/v1/audit/integrity").json().get("intact").asBoolean()).isTrue();
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'AUDIT_VERIFY'").query(Long.class).single())
+			.isEqualTo(checks + 1);
+
+		for (String query : List.of("from=2026-02-30", "to=yesterday", "from=99999-01-01", "from=1066-10-14",
+				"from=2026-12-01%00", "to=" + "9".repeat(5000))) {
+			var r = api.get("principal1", "/api/v1/audit/integrity?lang=en&" + query);
+			assertThat(r.status()).as(query).isEqualTo(400);
+			assertThat(r.contentType()).startsWith("application/problem+json");
+			String field = query.substring(0, query.indexOf('='));
+			assertThat(r.json().get("detail").asString()).as(query).contains("parameter " + field + " is not a valid date");
+		}
+		var zh = api.get("principal1", "/api/v1/audit/integrity?from=2026-13-01");
+		assertThat(zh.json().get("detail").asString()).contains("参数 from 不是有效的日期");
+		var range = api.get("principal1", "/api/v1/audit/integrity?from=2026-12-02&to=2026-12-01");
+		assertThat(range.status()).isEqualTo(400);
+		assertThat(range.json().get("code").asString()).isEqualTo("audit.integrity.bad-range");
+		assertThat(api.get("principal1", "/api/v1/audit/integrity?from=2024-01-01&to=2026-12-01").status())
+			.isEqualTo(400);
+		var badPage = PageClient.login(port, "principal1").get("/audit/integrity?from=x");
+		assertThat(badPage.status()).isEqualTo(400);
+		assertThat(badPage.body()).contains("参数 from 不是有效的日期");
+	}
+
 	private void reinsert(Map<String, Object> row) {
 		tx.executeWithoutResult(s -> {
 			jdbc.sql("set local session_replication_role = replica").update();
