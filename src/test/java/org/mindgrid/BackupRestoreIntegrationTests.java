@@ -154,6 +154,34 @@ class BackupRestoreIntegrationTests {
 			assertThat(broken.exit()).isEqualTo(1);
 			assertThat(broken.out()).contains("first failing entry number " + victim)
 				.contains("the entry's contents were changed");
+			// The same check against an external database (here: this server, reached by its URL).
+			int port = app.getBean(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class).getPort();
+			String own = dataDir;
+			dataDir = "--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres";
+			Result external = command("audit-verify", "--spring.datasource.username=postgres");
+			dataDir = own;
+			assertThat(external.exit()).as(external.err()).isEqualTo(1);
+			assertThat(external.out()).contains("外部数据库").contains("第一条异常记录编号 " + victim);
+		}
+
+		// Disaster recovery: the backup restored on a machine that has no data directory yet.
+		Path elsewhere = root.resolveSibling(root.getFileName() + "-new-machine");
+		String own = dataDir;
+		dataDir = "--mindgrid.data-dir=" + elsewhere.toAbsolutePath();
+		try {
+			Result fresh = command("restore", "--from", backup.toString());
+			assertThat(fresh.exit()).as(fresh.err()).isZero();
+			assertThat(command("audit-verify").exit()).isZero();
+			try (ConfigurableApplicationContext app = app()) {
+				JdbcClient jdbc = app.getBean(JdbcClient.class);
+				assertThat(jdbc.sql("select name from student where id = :id").param("id", studentId)
+					.query(String.class).single()).isEqualTo(name);
+				assertThat(counts(jdbc)).isEqualTo(before);
+			}
+		}
+		finally {
+			dataDir = own;
+			FileSystemUtils.deleteRecursively(elsewhere);
 		}
 	}
 
