@@ -90,8 +90,12 @@ public class AuditLog {
 		return true;
 	}
 
-	/** Newest first. The caller checks that the reader may see this student's trail. */
+	/**
+	 * Newest first, including the lines of the current transaction (reading the trail is itself on it). The caller
+	 * checks that the reader may see this student's trail.
+	 */
 	public List<AuditRecord> trail(long studentId, int page, int size) {
+		PendingEvents.flushCurrent(writer);
 		return jdbc.sql("""
 				select id, occurred_at, user_id, username, action, resource, student_id, detail, remote_addr
 				  from audit_event where student_id = :student order by occurred_at desc, id desc
@@ -106,6 +110,7 @@ public class AuditLog {
 	}
 
 	public long trailSize(long studentId) {
+		PendingEvents.flushCurrent(writer);
 		return jdbc.sql("select count(*) from audit_event where student_id = :student")
 			.param("student", studentId)
 			.query(Long.class)

@@ -36,6 +36,22 @@ final class PendingEvents implements TransactionSynchronization {
 		return pending;
 	}
 
+	/**
+	 * Writes this transaction's lines now, so that a read of the log in the same transaction sees them; the
+	 * chain's lock is then held from here to the commit.
+	 */
+	static void flushCurrent(AuditChainWriter writer) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof PendingEvents pending && pending.writer == writer && !pending.events.isEmpty()) {
+				writer.append(List.copyOf(pending.events));
+				pending.events.clear();
+			}
+		}
+	}
+
 	void add(PendingEvent event) {
 		if (flushed) {
 			// Recorded by another synchronization after ours ran: still inside the transaction, write it now.

@@ -63,8 +63,16 @@ public final class DatabaseRestore {
 			execute(db.dataSource(LIVE), "drop database if exists " + FRESH, "create database " + FRESH
 					+ " template template0 encoding 'UTF8'");
 			DataSource fresh = db.dataSource(FRESH);
-			migrate(fresh, manifest, flywayLocations);
-			long rows = load(fresh, zip, manifest, source);
+			long rows;
+			try {
+				migrate(fresh, manifest, flywayLocations);
+				rows = load(fresh, zip, manifest, source);
+			}
+			catch (IOException | SQLException | RuntimeException e) {
+				// Nothing live was touched: only the half-built database goes.
+				execute(db.dataSource(LIVE), "drop database if exists " + FRESH + " with (force)");
+				throw e;
+			}
 			swap(db.dataSource("template1"));
 			return new Summary(source, manifest.created(), manifest.schemaVersion(), manifest.tables().size(), rows,
 					PREVIOUS);
