@@ -50,7 +50,12 @@ class BackupRestoreIntegrationTests {
 	@AfterEach
 	void removeDataDirectory() throws IOException {
 		if (root != null) {
-			FileSystemUtils.deleteRecursively(root);
+			try (var siblings = Files.list(root.getParent())) {
+				for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(root.getFileName().toString()))
+					.toList()) {
+					FileSystemUtils.deleteRecursively(p);
+				}
+			}
 		}
 	}
 
