@@ -7,6 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class MindGridApplication {
 
 	public static void main(String[] args) {
+		// audit-verify, backup, restore: command line modes without the web server (see Commands).
+		if (Commands.find(args) != null) {
+			System.exit(Commands.run(args, Console.out(), Console.err()));
+		}
 		SpringApplication.run(MindGridApplication.class, args);
 	}
 }

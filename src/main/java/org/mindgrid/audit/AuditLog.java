@@ -1,30 +1,35 @@
 package org.mindgrid.audit;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.identity.Role;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Records reads and writes in {@code audit_event}, which the database keeps append-only. Callers record inside
- * their own transaction, so a change and its audit line commit together or not at all.
+ * Records reads and writes in {@code audit_event}, which the database keeps append-only and hash-chained (ADR
+ * 0013). Callers record inside their own transaction, so a change and its audit line commit together or not at
+ * all; the line is chained and inserted just before that transaction commits, so the chain's lock is held for the
+ * commit only, never while the caller works.
  */
 @Service
 public class AuditLog {
 
-	/**
-	 * A student's trail: their own lines, the grants at their school (no class) and at their current class. The
-	 * three branches are disjoint (a student's own line names them; grant lines covering many name nobody).
-	 */
 	private static final String TRAIL = """
 			select id, occurred_at, user_id, username, action, resource, student_id, detail, remote_addr
 			  from audit_event where student_id = :student
@@ -44,10 +49,16 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, CurrentUsers users, Clock clock) {
+	private final AuditChainWriter writer;
+
+	private final TransactionTemplate tx;
+
+	AuditLog(JdbcClient jdbc, CurrentUsers users, Clock clock, AuditChainWriter writer, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
+		this.writer = writer;
+		this.tx = tx;
 	}
 
 	/**
@@ -60,36 +71,71 @@ public class AuditLog {
 
 	/**
 	 * Records a line; with {@code grant} set it is a security event (a post granted or removed, a mentor assigned)
-	 * that the school's leaders list and that the trail of every student it covers shows.
+	 * that the school's leaders list and that the trail of every student it covers shows (ADR 0015). The grant
+	 * columns index the facts that the chained {@code resource} and {@code detail} already state.
 	 */
 	public void record(String action, String resource, Long studentId, String detail, PostGrant grant) {
 		var user = users.find();
-		jdbc.sql("""
-				insert into audit_event (occurred_at, user_id, username, action, resource, student_id, detail, remote_addr,
-				                         grant_event, grant_user_id, grant_role, grant_school_id, grant_class_id)
-				values (:at, :userId, :username, :action, :resource, :studentId, :detail, :addr,
-				        :grant, :holder, :role, :school, :class)""")
-			.param("at", Timestamp.from(clock.instant()))
-			.param("userId", user.map(u -> u.id()).orElse(null))
-			.param("username", user.map(u -> u.username()).orElse("system"))
-			.param("action", action)
-			.param("resource", resource)
-			.param("studentId", studentId)
-			.param("detail", detail)
-			.param("addr", remoteAddress())
-			.param("grant", grant != null)
-			.param("holder", grant == null ? null : grant.holderUserId())
-			.param("role", grant == null ? null : grant.role().name())
-			.param("school", grant == null ? null : grant.schoolId())
-			.param("class", grant == null ? null : grant.classId())
-			.update();
+		append(user.map(u -> u.id()).orElse(null), user.map(u -> u.username()).orElse("system"), action, resource,
+				studentId, detail, remoteAddress(), grant);
 	}
 
 	/**
-	 * The student's own lines and the grants covering their school or current class, newest first; one indexed
-	 * branch each, so a school post is one row however many students it covers. The caller checks the reader.
+	 * A line on behalf of a user outside the request's security context (a refused request, recorded after its
+	 * answer in a transaction of its own), chained like every other line.
+	 */
+	public void recordFor(long userId, String username, String action, String resource, Long studentId, String detail,
+			String remoteAddr) {
+		append(userId, username, action, resource, studentId, detail, remoteAddr, null);
+		// written at once: the caller counts such lines in the same transaction
+		PendingEvents.flushCurrent(writer);
+	}
+
+	private void append(Long userId, String username, String action, String resource, Long studentId, String detail,
+			String remoteAddr, PostGrant grant) {
+		// Stored with microsecond precision: hash what the database keeps.
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		PendingEvent event = new PendingEvent(at, at.atZone(clock.getZone()).toLocalDate(), userId,
+				PendingEvent.clean(username), PendingEvent.clean(action), PendingEvent.clean(resource), studentId,
+				PendingEvent.clean(detail), PendingEvent.clean(remoteAddr), grant);
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				&& TransactionSynchronizationManager.isSynchronizationActive()) {
+			PendingEvents.of(writer).add(event);
+		}
+		else {
+			tx.executeWithoutResult(status -> writer.append(List.of(event)));
+		}
+	}
+
+	/**
+	 * One line written by a command line mode (backup, restore), which runs without the application: by the
+	 * operating-system user, chained like every other line. False when the database has no audit chain yet (a
+	 * schema older than ADR 0013; the application chains it when it next starts).
+	 */
+	public static boolean recordCommand(DataSource dataSource, Clock clock, String action, String resource,
+			String detail) {
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		boolean chained = jdbc.sql("select to_regclass('audit_chain_head') is not null").query(Boolean.class).single();
+		if (!chained) {
+			return false;
+		}
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		PendingEvent event = new PendingEvent(at, at.atZone(clock.getZone()).toLocalDate(), null,
+				PendingEvent.clean("command:" + System.getProperty("user.name", "?")), action,
+				PendingEvent.clean(resource), null, PendingEvent.clean(detail), null, null);
+		AuditChainWriter writer = new AuditChainWriter(jdbc, new NamedParameterJdbcTemplate(dataSource));
+		new TransactionTemplate(new DataSourceTransactionManager(dataSource))
+			.executeWithoutResult(status -> writer.append(List.of(event)));
+		return true;
+	}
+
+	/**
+	 * The student's own lines and the grants covering their school or current class, newest first, including the
+	 * lines of the current transaction (reading the trail is itself on it); one indexed branch each, so a school
+	 * post is one row however many students it covers. The caller checks that the reader may see this trail.
 	 */
 	public List<AuditRecord> trail(long studentId, int page, int size) {
+		PendingEvents.flushCurrent(writer);
 		return jdbc.sql(TRAIL + " order by occurred_at desc, id desc limit :size offset :offset")
 			.param("student", studentId)
 			.param("size", size)
@@ -101,6 +147,7 @@ public class AuditLog {
 	}
 
 	public long trailSize(long studentId) {
+		PendingEvents.flushCurrent(writer);
 		return jdbc.sql("select count(*) from (" + TRAIL + ") t")
 			.param("student", studentId)
 			.query(Long.class)
@@ -109,6 +156,7 @@ public class AuditLog {
 
 	/** The school's post events (grants, removals, mentor assignments), newest first. The caller checks the reader. */
 	public List<GrantEvent> grantEvents(long schoolId, int page, int size) {
+		PendingEvents.flushCurrent(writer);
 		return jdbc.sql("""
 				select id, occurred_at, user_id, username, action, grant_user_id, grant_role, grant_school_id,
 				       grant_class_id, student_id, detail, remote_addr

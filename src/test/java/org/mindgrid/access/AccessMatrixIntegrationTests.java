@@ -177,6 +177,7 @@ class AccessMatrixIntegrationTests {
 				expect(403, 403, 403, OK, OK, 403, 403, 403, 403, 404, 403)));
 		cells.add(new Cell("GET", "/api/v1/schools/" + school2 + "/security-events", null,
 				expect(403, 403, 403, 404, 404, 404, 404, 404, 404, OK, 404)));
+		cells.add(new Cell("GET", "/api/v1/audit/integrity", null, expect(OK, 403, 403, OK, 403, 403, 403, 403, 403, 403, 403)));
 		return cells;
 	}
 

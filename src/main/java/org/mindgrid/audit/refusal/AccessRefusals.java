@@ -1,5 +1,7 @@
 package org.mindgrid.audit.refusal;
 
+import org.mindgrid.audit.AuditLog;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,9 +49,12 @@ class AccessRefusals {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	AccessRefusals(JdbcClient jdbc, PlatformTransactionManager transactions, Notifications notifications,
-			MessageSource messages, RefusalProperties properties, Clock clock) {
+			MessageSource messages, RefusalProperties properties, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.notifications = notifications;
@@ -61,18 +66,8 @@ class AccessRefusals {
 	void record(Refusal refusal) {
 		ownTransaction.executeWithoutResult(tx -> {
 			Instant now = clock.instant();
-			jdbc.sql("""
-					insert into audit_event (occurred_at, user_id, username, action, resource, student_id, detail, remote_addr)
-					values (:at, :user, :username, :action, :resource, :student, :detail, :addr)""")
-				.param("at", Timestamp.from(now))
-				.param("user", refusal.userId())
-				.param("username", refusal.username())
-				.param("action", ACTION)
-				.param("resource", refusal.path())
-				.param("student", refusal.studentId())
-				.param("detail", refusal.method() + " " + refusal.status())
-				.param("addr", refusal.remoteAddr())
-				.update();
+			audit.recordFor(refusal.userId(), refusal.username(), ACTION, refusal.path(), refusal.studentId(),
+					refusal.method() + " " + refusal.status(), refusal.remoteAddr());
 			alertOnBurst(refusal, now);
 		});
 	}

@@ -1,7 +1,6 @@
 package org.mindgrid.shared.db;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -9,8 +8,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,37 +16,22 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts an embedded PostgreSQL under {@code mindgrid.data-dir} when no external {@code spring.datasource.url} is
- * configured. Data survives restarts; fsync stays on because the records are irreplaceable.
+ * configured. Data survives restarts; fsync stays on because the records are irreplaceable. The data directory's
+ * lock is taken first, so a second instance (or a restore) can never stop the server of a running one.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
 class EmbeddedPostgresConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+	@Bean(destroyMethod = "close")
+	DataDirLock dataDirLock(@Value("${mindgrid.data-dir}") String dataDir) throws IOException {
+		return DataDirLock.acquire(Path.of(dataDir).toAbsolutePath().normalize(), "app");
+	}
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(@Value("${mindgrid.data-dir}") String dataDir,
-			@Value("${mindgrid.embedded.clean:false}") boolean clean) throws IOException {
-		Path root = Path.of(dataDir).toAbsolutePath().normalize();
-		Path pgData = root.resolve("pg");
-		Path work = root.resolve("pg-bin");
-		Files.createDirectories(pgData);
-		Files.createDirectories(work);
-		StalePostmaster.stopIfRunning(pgData);
-		long started = System.nanoTime();
-		EmbeddedPostgres pg = EmbeddedPostgres.builder()
-			.setDataDirectory(pgData)
-			.setCleanDataDirectory(clean)
-			.setOverrideWorkingDirectory(work.toFile())
-			.setServerConfig("fsync", "on")
-			.setServerConfig("synchronous_commit", "on")
-			.setServerConfig("max_connections", "50")
-			.setLocaleConfig("locale", "C.UTF-8")
-			.setLocaleConfig("encoding", "UTF8")
-			.start();
-		log.info("Embedded PostgreSQL on port {} with data in {} started in {} ms", pg.getPort(), pgData,
-				(System.nanoTime() - started) / 1_000_000);
-		return pg;
+	EmbeddedPostgres embeddedPostgres(DataDirLock lock, @Value("${mindgrid.embedded.clean:false}") boolean clean)
+			throws IOException {
+		return EmbeddedDatabase.start(lock.root(), clean);
 	}
 
 	@Bean
