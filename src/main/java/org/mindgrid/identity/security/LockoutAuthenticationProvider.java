@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LockoutAuthenticationProvider implements AuthenticationProvider {
 
-	// Compared against for unknown users so that timing does not reveal which usernames exist.
-	private static final String DUMMY_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z4a2nJvNn9p7Jr8xG8p6aN5K";
+	// Compared against for unknown users so that timing does not reveal which usernames exist. The {bcrypt} prefix
+	// is what the delegating encoder needs; without it every unknown username was a 500.
+	private static final String DUMMY_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z4a2nJvNn9p7Jr8xG8p6aN5K";
 
 	private final UserAccounts accounts;
 

@@ -42,6 +42,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor);
+		// Not on the error page: reading a parameter there would parse the body of a refused upload again.
+		registry.addInterceptor(interceptor).excludePathPatterns("/error");
 	}
 }

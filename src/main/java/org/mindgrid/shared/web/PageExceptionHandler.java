@@ -25,8 +25,11 @@ class PageExceptionHandler {
 
 	private final MessageSource messages;
 
-	PageExceptionHandler(MessageSource messages) {
+	private final BodyLimits limits;
+
+	PageExceptionHandler(MessageSource messages, BodyLimits limits) {
 		this.messages = messages;
+		this.limits = limits;
 	}
 
 	@ExceptionHandler(ApiProblem.class)
@@ -41,15 +44,39 @@ class PageExceptionHandler {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) {
-		return page(response, 413, "problem.too-large", null);
+		return page(response, 413, BodyLimitFilter.UPLOAD_TOO_LARGE, new Object[] { limits.uploadText() });
 	}
 
-	/** A path or query value of the wrong type (/students/abc, ?page=x) or a form that cannot be read. */
-	@ExceptionHandler({ org.springframework.beans.TypeMismatchException.class,
-			org.springframework.validation.BindException.class,
+	/** A path or query value of the wrong type (/students/abc, ?from=-999999999-01-01): the page names it. */
+	@ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
+	ModelAndView badValue(org.springframework.beans.TypeMismatchException e, HttpServletResponse response) {
+		String field = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+				? m.getName() : e.getPropertyName();
+		if (field == null) {
+			return page(response, 400, "problem.bad-parameter", null);
+		}
+		InputErrors.FieldProblem problem = InputErrors.ofTypeMismatch(e, field);
+		return page(response, 400, "problem.field",
+				new Object[] { field, problem.message(messages, LocaleContextHolder.getLocale()) });
+	}
+
+	/** A form index beyond the binding limit or a malformed property path, named on the page. */
+	@ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+	ModelAndView badProperty(org.springframework.beans.InvalidPropertyException e, HttpServletResponse response) {
+		return page(response, 400, "problem.field", new Object[] { InputText.printable(e.getPropertyName()),
+				messages.getMessage("input.type", null, LocaleContextHolder.getLocale()) });
+	}
+
+	/** A form that cannot be read. */
+	@ExceptionHandler({ org.springframework.validation.BindException.class,
 			org.springframework.http.converter.HttpMessageNotReadableException.class })
 	ModelAndView badInput(Exception e, HttpServletResponse response) {
 		return page(response, 400, "problem.bad-parameter", null);
+	}
+
+	@ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+	ModelAndView mediaType(org.springframework.web.HttpMediaTypeNotSupportedException e, HttpServletResponse response) {
+		return page(response, 415, "problem.media-type.expected", Problems.mediaTypeArgs(e));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -60,7 +87,6 @@ class PageExceptionHandler {
 			String key = switch (status) {
 				case 404 -> "problem.not-found";
 				case 405 -> "problem.method";
-				case 415 -> "problem.media-type";
 				default -> "problem.bad-parameter";
 			};
 			return page(response, status, key, null);
