@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -101,6 +103,19 @@ class ApiExceptionHandler {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimitFilter.UPLOAD_TOO_LARGE, new Object[] { limits.uploadText() }, request, null);
+	}
+
+	/** An upload that is not well-formed multipart (no boundary, a file name with NUL, cut off). */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> badUpload(MultipartException e, HttpServletRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, "problem.bad-upload", null, request, null);
+	}
+
+	/** Tomcat refusing to parse parameters or parts; it says whether the body was too large. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> badParameters(InvalidParameterException e, HttpServletRequest request) {
+		return e.getErrorCode() == 413 ? tooLargeBody(request)
+				: problem(HttpStatus.BAD_REQUEST, "problem.bad-parameter", null, request, null);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -43,8 +43,8 @@ class InputConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestGuardFilter> requestGuardFilter() {
-		var registration = new FilterRegistrationBean<>(new RequestGuardFilter());
+	FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(BodyLimits bodyLimits) {
+		var registration = new FilterRegistrationBean<>(new RequestGuardFilter(bodyLimits));
 		registration.setOrder(REQUEST_GUARD_ORDER);
 		return registration;
 	}

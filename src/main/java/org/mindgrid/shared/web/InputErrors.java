@@ -34,6 +34,9 @@ public final class InputErrors {
 		}
 	}
 
+	private static final java.util.regex.Pattern FRACTION = java.util.regex.Pattern
+		.compile("[-+]?(\\d*\\.\\d+|\\d+\\.)([eE][-+]?\\d+)?|[-+]?\\d+[eE][-+]?\\d+");
+
 	private InputErrors() {
 	}
 
@@ -59,7 +62,7 @@ public final class InputErrors {
 		}
 		Class<?> type = e.getRequiredType();
 		String value = e.getValue() == null ? "" : e.getValue().toString();
-		return new FieldProblem(field, keyForType(type, value.contains(".") || value.contains("e")), optionsOf(type));
+		return new FieldProblem(field, keyForType(type, FRACTION.matcher(value.strip()).matches()), optionsOf(type));
 	}
 
 	/**

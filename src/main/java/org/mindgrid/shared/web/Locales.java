@@ -17,7 +17,7 @@ public final class Locales {
 	}
 
 	public static Locale of(HttpServletRequest request) {
-		String lang = lang(queryOf(request));
+		String lang = queryLang(request);
 		if (lang != null) {
 			return lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : CHINESE;
 		}
@@ -33,6 +33,11 @@ public final class Locales {
 			return Locale.ENGLISH;
 		}
 		return CHINESE;
+	}
+
+	/** {@code ?lang=} of the request (of the failed request on the error page), or null. */
+	static String queryLang(HttpServletRequest request) {
+		return lang(queryOf(request));
 	}
 
 	/** On the error page, the query string and path of the request that failed. */

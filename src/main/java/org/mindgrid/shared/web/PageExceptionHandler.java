@@ -47,6 +47,17 @@ class PageExceptionHandler {
 		return page(response, 413, BodyLimitFilter.UPLOAD_TOO_LARGE, new Object[] { limits.uploadText() });
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ModelAndView badUpload(Exception e, HttpServletResponse response) {
+		return page(response, 400, "problem.bad-upload", null);
+	}
+
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ModelAndView badParameters(org.apache.tomcat.util.http.InvalidParameterException e, HttpServletResponse response) {
+		return e.getErrorCode() == 413 ? page(response, 413, BodyLimitFilter.TOO_LARGE, new Object[] { limits.bodyText() })
+				: page(response, 400, "problem.bad-parameter", null);
+	}
+
 	/** A path or query value of the wrong type (/students/abc, ?from=-999999999-01-01): the page names it. */
 	@ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
 	ModelAndView badValue(org.springframework.beans.TypeMismatchException e, HttpServletResponse response) {

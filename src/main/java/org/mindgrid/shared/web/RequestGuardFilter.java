@@ -12,6 +12,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,6 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestGuardFilter extends OncePerRequestFilter {
 
 	private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
+	private final BodyLimits limits;
+
+	RequestGuardFilter(BodyLimits limits) {
+		this.limits = limits;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,13 +42,24 @@ class RequestGuardFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static InputRefusal check(HttpServletRequest request) {
+	private InputRefusal check(HttpServletRequest request) {
 		String type = request.getContentType();
 		if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10)) {
 			// The parts are read later, within the upload limits; only the query string is checked here.
 			return checkQuery(request.getQueryString());
 		}
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (InvalidParameterException e) {
+			// Tomcat could not read the form: over max-http-form-post-size (chunked, so not caught by length) or
+			// not decodable.
+			return e.getErrorCode() == 413
+					? new InputRefusal(413, BodyLimitFilter.TOO_LARGE, new Object[] { limits.bodyText() }, null)
+					: new InputRefusal(400, "problem.bad-parameter", null, null);
+		}
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			InputRefusal refusal = check(parameter.getKey(), parameter.getValue());
 			if (refusal != null) {
 				return refusal;
