@@ -62,7 +62,8 @@ class ApiExceptionHandler {
 		Map<String, String> errors = new LinkedHashMap<>();
 		e.getBindingResult().getFieldErrors()
 			.forEach(fe -> errors.putIfAbsent(fe.getField(), InputErrors.message(messages, fe, locale)));
-		e.getBindingResult().getGlobalErrors().forEach(ge -> errors.putIfAbsent(ge.getObjectName(), messages.getMessage(ge, locale)));
+		e.getBindingResult().getGlobalErrors()
+			.forEach(ge -> errors.putIfAbsent(ge.getObjectName(), messages.getMessage(ge, locale)));
 		return problem(HttpStatus.BAD_REQUEST, "problem.validation", null, request, errors);
 	}
 
@@ -102,7 +103,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimitFilter.UPLOAD_TOO_LARGE, new Object[] { limits.uploadText() }, request, null);
+		return tooLargeUpload(request);
 	}
 
 	/** An upload that is not well-formed multipart (no boundary, a file name with NUL, cut off). */
@@ -114,8 +115,11 @@ class ApiExceptionHandler {
 	/** Tomcat refusing to parse parameters or parts; it says whether the body was too large. */
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> badParameters(InvalidParameterException e, HttpServletRequest request) {
-		return e.getErrorCode() == 413 ? tooLargeBody(request)
-				: problem(HttpStatus.BAD_REQUEST, "problem.bad-parameter", null, request, null);
+		if (e.getErrorCode() == 413) {
+			String type = request.getContentType();
+			return type != null && type.startsWith("multipart/") ? tooLargeUpload(request) : tooLargeBody(request);
+		}
+		return problem(HttpStatus.BAD_REQUEST, "problem.bad-parameter", null, request, null);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
@@ -130,7 +134,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.media-type.expected", Problems.mediaTypeArgs(e), request, null);
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.media-type.expected", Problems.mediaTypeArgs(e),
+				request, null);
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
@@ -145,7 +150,13 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<ProblemDetail> tooLargeBody(HttpServletRequest request) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimitFilter.TOO_LARGE, new Object[] { limits.bodyText() }, request, null);
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimitFilter.TOO_LARGE, new Object[] { limits.bodyText() },
+				request, null);
+	}
+
+	private ResponseEntity<ProblemDetail> tooLargeUpload(HttpServletRequest request) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimitFilter.UPLOAD_TOO_LARGE,
+				new Object[] { limits.uploadText() }, request, null);
 	}
 
 	private ResponseEntity<ProblemDetail> fieldProblem(InputErrors.FieldProblem field, HttpServletRequest request) {

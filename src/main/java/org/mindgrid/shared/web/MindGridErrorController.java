@@ -51,7 +51,8 @@ class MindGridErrorController implements ErrorController {
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer i ? i : 500;
-		HttpStatus httpStatus = HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.resolve(status);
+		HttpStatus httpStatus = HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR
+				: HttpStatus.resolve(status);
 		Locale locale = Locales.of(request);
 		Said said = said(request, status, locale);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -2,18 +2,24 @@ package org.mindgrid.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Pages show a friendly message in the layout; the details stay in the log. */
@@ -47,21 +53,26 @@ class PageExceptionHandler {
 		return page(response, 413, BodyLimitFilter.UPLOAD_TOO_LARGE, new Object[] { limits.uploadText() });
 	}
 
-	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	@ExceptionHandler(MultipartException.class)
 	ModelAndView badUpload(Exception e, HttpServletResponse response) {
 		return page(response, 400, "problem.bad-upload", null);
 	}
 
-	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-	ModelAndView badParameters(org.apache.tomcat.util.http.InvalidParameterException e, HttpServletResponse response) {
-		return e.getErrorCode() == 413 ? page(response, 413, BodyLimitFilter.TOO_LARGE, new Object[] { limits.bodyText() })
-				: page(response, 400, "problem.bad-parameter", null);
+	@ExceptionHandler(InvalidParameterException.class)
+	ModelAndView badParameters(InvalidParameterException e, HttpServletRequest request, HttpServletResponse response) {
+		if (e.getErrorCode() != 413) {
+			return page(response, 400, "problem.bad-parameter", null);
+		}
+		String type = request.getContentType();
+		return type != null && type.startsWith("multipart/")
+				? page(response, 413, BodyLimitFilter.UPLOAD_TOO_LARGE, new Object[] { limits.uploadText() })
+				: page(response, 413, BodyLimitFilter.TOO_LARGE, new Object[] { limits.bodyText() });
 	}
 
 	/** A path or query value of the wrong type (/students/abc, ?from=-999999999-01-01): the page names it. */
-	@ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
-	ModelAndView badValue(org.springframework.beans.TypeMismatchException e, HttpServletResponse response) {
-		String field = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+	@ExceptionHandler(TypeMismatchException.class)
+	ModelAndView badValue(TypeMismatchException e, HttpServletResponse response) {
+		String field = e instanceof MethodArgumentTypeMismatchException m
 				? m.getName() : e.getPropertyName();
 		if (field == null) {
 			return page(response, 400, "problem.bad-parameter", null);
@@ -72,8 +83,8 @@ class PageExceptionHandler {
 	}
 
 	/** A form index beyond the binding limit or a malformed property path, named on the page. */
-	@ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
-	ModelAndView badProperty(org.springframework.beans.InvalidPropertyException e, HttpServletResponse response) {
+	@ExceptionHandler(InvalidPropertyException.class)
+	ModelAndView badProperty(InvalidPropertyException e, HttpServletResponse response) {
 		return page(response, 400, "problem.field", new Object[] { InputText.printable(e.getPropertyName()),
 				messages.getMessage("input.type", null, LocaleContextHolder.getLocale()) });
 	}
@@ -85,8 +96,8 @@ class PageExceptionHandler {
 		return page(response, 400, "problem.bad-parameter", null);
 	}
 
-	@ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
-	ModelAndView mediaType(org.springframework.web.HttpMediaTypeNotSupportedException e, HttpServletResponse response) {
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ModelAndView mediaType(HttpMediaTypeNotSupportedException e, HttpServletResponse response) {
 		return page(response, 415, "problem.media-type.expected", Problems.mediaTypeArgs(e));
 	}
 
