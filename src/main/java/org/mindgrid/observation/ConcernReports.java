@@ -86,6 +86,9 @@ public class ConcernReports {
 		}
 		ObservedStudent student = lookup.classmate(user, studentId)
 			.orElseThrow(() -> ApiProblem.notFound("student.not-found"));
+		if (signs != null && signs.contains(null)) {
+			throw ApiProblem.badRequest("observation.bad-sign", "null");
+		}
 		List<Integer> cleanSigns = signs == null ? List.of() : signs.stream().distinct().sorted().toList();
 		if (cleanSigns.stream().anyMatch(s -> s < 1 || s > SignRouting.SIGN_COUNT)) {
 			throw ApiProblem.badRequest("observation.bad-sign", cleanSigns.toString());

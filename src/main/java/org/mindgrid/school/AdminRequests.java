@@ -9,11 +9,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.mindgrid.identity.Role;
+import org.mindgrid.shared.web.DateBounds;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** What administrators submit, from a page form or as JSON. Messages are keys of the school bundle. */
 public final class AdminRequests {
+
+	/** Schools plan calendars years ahead: semesters may start up to ten years from now (ADR 0012). */
+	public static final int SEMESTER_YEARS_AHEAD = 10;
 
 	private AdminRequests() {
 	}
@@ -43,8 +47,10 @@ public final class AdminRequests {
 
 	public record NewSemester(
 			@NotBlank(message = "{school.semester.name.required}") @Size(max = 50, message = "{school.name.too-long}") String name,
-			@NotNull(message = "{school.semester.starts-on.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-			@NotNull(message = "{school.semester.ends-on.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+			@NotNull(message = "{school.semester.starts-on.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+			@DateBounds(yearsAhead = SEMESTER_YEARS_AHEAD) LocalDate startsOn,
+			@NotNull(message = "{school.semester.ends-on.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+			@DateBounds(yearsAhead = SEMESTER_YEARS_AHEAD) LocalDate endsOn,
 			Boolean current) {
 
 		public boolean isCurrent() {

@@ -223,7 +223,7 @@ class MentoringLedgerIntegrationTests {
 		assertThat(channel.json().get("detail").asString()).contains("联系方式");
 
 		Map<String, Object> future = talk(student, false);
-		future.put("date", "2099-01-01");
+		future.put("date", LocalDate.now(clock).plusDays(1).toString());
 		var ahead = api.post("mentor1", "/api/v1/talks", future);
 		assertThat(ahead.status()).isEqualTo(400);
 		assertThat(ahead.json().get("detail").asString()).contains("不能晚于今天");

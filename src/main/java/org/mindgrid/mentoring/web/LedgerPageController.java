@@ -1,11 +1,11 @@
 package org.mindgrid.mentoring.web;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +24,8 @@ import org.mindgrid.mentoring.web.LedgerForms.ContactForm;
 import org.mindgrid.mentoring.web.LedgerForms.HomeVisitForm;
 import org.mindgrid.mentoring.web.LedgerForms.TalkForm;
 import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.shared.web.DateLimits;
+import org.mindgrid.shared.web.DateOutOfRange;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,13 +55,16 @@ class LedgerPageController {
 
 	private final Clock clock;
 
+	private final DateLimits dates;
+
 	LedgerPageController(MentoringLedger ledger, Timeline timeline, Validator validator, MessageSource messages,
-			Clock clock) {
+			Clock clock, DateLimits dates) {
 		this.ledger = ledger;
 		this.timeline = timeline;
 		this.validator = validator;
 		this.messages = messages;
 		this.clock = clock;
+		this.dates = dates;
 	}
 
 	@GetMapping("/students/{id}/talks/new")
@@ -202,22 +207,27 @@ class LedgerPageController {
 
 	private LocalDate parseDate(String text, String field, BindingResult errors) {
 		try {
-			return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+			return dates.parseDate(text);
 		}
-		catch (DateTimeParseException e) {
+		catch (DateOutOfRange e) {
+			errors.rejectValue(field, e.messageKey(), e.args(), null);
+		}
+		catch (DateTimeException e) {
 			errors.rejectValue(field, "mentoring.v.date-format");
-			return null;
 		}
+		return null;
 	}
 
 	private Instant parseInstant(String text, String field, BindingResult errors) {
 		try {
-			return text == null || text.isBlank() ? null
-					: LocalDateTime.parse(text.strip()).atZone(clock.getZone()).toInstant();
+			return dates.parseLocalDateTime(text);
 		}
-		catch (DateTimeParseException e) {
+		catch (DateOutOfRange e) {
+			errors.rejectValue(field, e.messageKey(), e.args(), null);
+		}
+		catch (DateTimeException e) {
 			errors.rejectValue(field, "mentoring.v.date-format");
-			return null;
 		}
+		return null;
 	}
 }

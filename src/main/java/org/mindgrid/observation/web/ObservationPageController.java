@@ -10,6 +10,7 @@ import org.mindgrid.observation.ObservationRecorded;
 import org.mindgrid.observation.Observations;
 import org.mindgrid.observation.SignRouting;
 import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.shared.web.InputErrors;
 import org.mindgrid.student.Students;
 
 import org.springframework.context.MessageSource;
@@ -58,6 +59,13 @@ class ObservationPageController {
 
 	@PostMapping("/observations")
 	String submit(@Valid @ModelAttribute("observation") ObservationCommand command, BindingResult binding, Model model) {
+		if (binding.hasFieldErrors()) {
+			// Name the first refused field (a date out of range, a sign that is not a number) above the form.
+			var first = binding.getFieldError();
+			model.addAttribute("errorArgs", new Object[] { first.getField(),
+					InputErrors.message(messages, first, LocaleContextHolder.getLocale()) });
+			return render(command, model, "problem.field");
+		}
 		if (binding.hasErrors() || command.studentId() == null) {
 			return render(command, model, "problem.validation");
 		}

@@ -1,14 +1,16 @@
 package org.mindgrid.observation.web;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 
 import org.mindgrid.observation.Observations;
 import org.mindgrid.observation.TriggerKind;
 import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.shared.web.DateLimits;
+import org.mindgrid.shared.web.DateOutOfRange;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +26,12 @@ class TriggerPageController {
 
 	private final MessageSource messages;
 
-	TriggerPageController(Observations observations, MessageSource messages) {
+	private final DateLimits dates;
+
+	TriggerPageController(Observations observations, MessageSource messages, DateLimits dates) {
 		this.observations = observations;
 		this.messages = messages;
+		this.dates = dates;
 	}
 
 	@GetMapping("/students/{id}/triggers/new")
@@ -34,15 +39,26 @@ class TriggerPageController {
 		return render(id, model, null, null, null, null);
 	}
 
+	/** The date is read here, not bound, so that a refused date shows the form again with what was typed. */
 	@PostMapping("/students/{id}/triggers")
 	String submit(@PathVariable long id, @RequestParam(required = false) TriggerKind kind,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
-			@RequestParam(defaultValue = "") String note, Model model) {
+			@RequestParam(defaultValue = "") String occurredOn, @RequestParam(defaultValue = "") String note,
+			Model model) {
 		if (kind == null) {
 			return render(id, model, null, occurredOn, note, "trigger.kind-required");
 		}
+		LocalDate day;
 		try {
-			observations.recordTrigger(id, kind, occurredOn, note);
+			day = dates.parseDate(occurredOn);
+		}
+		catch (DateOutOfRange e) {
+			return render(id, model, kind, occurredOn, note, e.messageKey(), e.args());
+		}
+		catch (DateTimeException e) {
+			return render(id, model, kind, occurredOn, note, "input.date.format");
+		}
+		try {
+			observations.recordTrigger(id, kind, day, note);
 			model.addAttribute("saved", true);
 			return render(id, model, null, null, null, null);
 		}
@@ -54,14 +70,19 @@ class TriggerPageController {
 		}
 	}
 
-	private String render(long id, Model model, TriggerKind kind, LocalDate occurredOn, String note, String errorKey) {
+	private String render(long id, Model model, TriggerKind kind, String occurredOn, String note, String errorKey) {
+		return render(id, model, kind, occurredOn, note, errorKey, null);
+	}
+
+	private String render(long id, Model model, TriggerKind kind, String occurredOn, String note, String errorKey,
+			Object[] errorArgs) {
 		model.addAttribute("student", observations.studentLabel(id).orElseThrow(() -> ApiProblem.notFound("student.not-found")));
 		model.addAttribute("kinds", TriggerKind.values());
 		model.addAttribute("kind", kind);
 		model.addAttribute("occurredOn", occurredOn);
 		model.addAttribute("note", note);
 		if (errorKey != null) {
-			model.addAttribute("error", messages.getMessage(errorKey, null, LocaleContextHolder.getLocale()));
+			model.addAttribute("error", messages.getMessage(errorKey, errorArgs, LocaleContextHolder.getLocale()));
 		}
 		return "observation/trigger";
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.mindgrid.school.InvalidInput;
+import org.mindgrid.shared.web.InputErrors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.validation.BindException;
@@ -34,7 +35,8 @@ final class FieldErrors {
 	/** Field name → localised message, first error per field. */
 	static Map<String, String> messages(BindingResult result, MessageSource messages, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		result.getFieldErrors().forEach(fe -> errors.putIfAbsent(fe.getField(), messages.getMessage(fe, locale)));
+		result.getFieldErrors()
+			.forEach(fe -> errors.putIfAbsent(fe.getField(), InputErrors.message(messages, fe, locale)));
 		return errors;
 	}
 

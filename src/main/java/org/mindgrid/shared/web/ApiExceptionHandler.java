@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -38,8 +41,14 @@ class ApiExceptionHandler {
 
 	private final MessageSource messages;
 
-	ApiExceptionHandler(MessageSource messages) {
+	private final Problems problems;
+
+	private final BodyLimits limits;
+
+	ApiExceptionHandler(MessageSource messages, Problems problems, BodyLimits limits) {
 		this.messages = messages;
+		this.problems = problems;
+		this.limits = limits;
 	}
 
 	@ExceptionHandler(ApiProblem.class)
@@ -58,25 +67,66 @@ class ApiExceptionHandler {
 	ResponseEntity<ProblemDetail> invalid(BindException e, HttpServletRequest request) {
 		Locale locale = Locales.of(request);
 		Map<String, String> errors = new LinkedHashMap<>();
-		e.getBindingResult().getFieldErrors().forEach(fe -> errors.putIfAbsent(fe.getField(), messages.getMessage(fe, locale)));
-		e.getBindingResult().getGlobalErrors().forEach(ge -> errors.putIfAbsent(ge.getObjectName(), messages.getMessage(ge, locale)));
+		e.getBindingResult().getFieldErrors()
+			.forEach(fe -> errors.putIfAbsent(fe.getField(), InputErrors.message(messages, fe, locale)));
+		e.getBindingResult().getGlobalErrors()
+			.forEach(ge -> errors.putIfAbsent(ge.getObjectName(), messages.getMessage(ge, locale)));
 		return problem(HttpStatus.BAD_REQUEST, "problem.validation", null, request, errors);
 	}
 
+	/** A body that is too large, not JSON, or has a value of the wrong kind; the field is named when known. */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-		return problem(HttpStatus.BAD_REQUEST, "problem.unreadable", null, request, null);
+		if (InputErrors.bodyTooLarge(e)) {
+			return tooLargeBody(request);
+		}
+		return InputErrors.ofJson(e)
+			.map(field -> fieldProblem(field, request))
+			.orElseGet(() -> problem(HttpStatus.BAD_REQUEST, "problem.unreadable", null, request, null));
 	}
 
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-			MissingServletRequestPartException.class })
-	ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
-		return problem(HttpStatus.BAD_REQUEST, "problem.bad-parameter", null, request, null);
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+		return fieldProblem(InputErrors.ofTypeMismatch(e, e.getName()), request);
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
+			HttpServletRequest request) {
+		return fieldProblem(new InputErrors.FieldProblem(e.getParameterName(), "input.required", null), request);
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+		return fieldProblem(new InputErrors.FieldProblem(e.getRequestPartName(), "input.required", null), request);
+	}
+
+	/** A form index beyond the binding limit, or a malformed property path. */
+	@ExceptionHandler(InvalidPropertyException.class)
+	ResponseEntity<ProblemDetail> badProperty(InvalidPropertyException e, HttpServletRequest request) {
+		return fieldProblem(new InputErrors.FieldProblem(InputText.printable(e.getPropertyName()), "input.type", null),
+				request);
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "problem.too-large", null, request, null);
+		return tooLargeUpload(request);
+	}
+
+	/** An upload that is not well-formed multipart (no boundary, a file name with NUL, cut off). */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> badUpload(MultipartException e, HttpServletRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, "problem.bad-upload", null, request, null);
+	}
+
+	/** Tomcat refusing to parse parameters or parts; it says whether the body was too large. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> badParameters(InvalidParameterException e, HttpServletRequest request) {
+		if (e.getErrorCode() == 413) {
+			String type = request.getContentType();
+			return type != null && type.startsWith("multipart/") ? tooLargeUpload(request) : tooLargeBody(request);
+		}
+		return problem(HttpStatus.BAD_REQUEST, "problem.bad-parameter", null, request, null);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
@@ -91,7 +141,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.media-type", null, request, null);
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.media-type.expected", Problems.mediaTypeArgs(e),
+				request, null);
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
@@ -105,15 +156,24 @@ class ApiExceptionHandler {
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal", null, request, null);
 	}
 
+	private ResponseEntity<ProblemDetail> tooLargeBody(HttpServletRequest request) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimitFilter.TOO_LARGE, new Object[] { limits.bodyText() },
+				request, null);
+	}
+
+	private ResponseEntity<ProblemDetail> tooLargeUpload(HttpServletRequest request) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimitFilter.UPLOAD_TOO_LARGE,
+				new Object[] { limits.uploadText() }, request, null);
+	}
+
+	private ResponseEntity<ProblemDetail> fieldProblem(InputErrors.FieldProblem field, HttpServletRequest request) {
+		Map<String, String> errors = Map.of(field.field(), field.message(messages, Locales.of(request)));
+		return problem(HttpStatus.BAD_REQUEST, "problem.validation", null, request, errors);
+	}
+
 	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Object[] args,
 			HttpServletRequest request, Map<String, String> errors) {
-		Locale locale = Locales.of(request);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, args, key, locale));
-		problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
-		problem.setProperty("code", key);
-		if (errors != null) {
-			problem.setProperty("errors", errors);
-		}
+		ProblemDetail problem = problems.of(status, key, args, Locales.of(request), errors);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 }

@@ -8,11 +8,12 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** zh-CN by default whatever the browser says (schools' machines often run English systems); en on request. */
 @Configuration(proxyBeanMethods = false)
@@ -56,9 +57,19 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-		interceptor.setParamName("lang");
-		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor);
+		// ?lang= is read from the query string only: asking for a parameter would parse a multipart body (and
+		// fail on a malformed or oversized upload) before the controller could refuse it properly.
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				String lang = Locales.queryLang(request);
+				LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
+				if (lang != null && resolver != null) {
+					resolver.setLocale(request, response, lang.toLowerCase(Locale.ROOT).startsWith("en")
+							? Locale.ENGLISH : Locales.CHINESE);
+				}
+				return true;
+			}
+		});
 	}
 }

@@ -12,6 +12,8 @@ import org.mindgrid.student.archive.ArchiveStore;
 import org.mindgrid.student.archive.ArchiveView;
 import org.mindgrid.student.archive.GrowthArchive;
 import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.shared.web.DateLimits;
+import org.mindgrid.shared.web.DateOutOfRange;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,11 +44,15 @@ class ArchivePageController {
 
 	private final Times times;
 
-	ArchivePageController(Students students, Validator validator, MessageSource messages, Times times) {
+	private final DateLimits dates;
+
+	ArchivePageController(Students students, Validator validator, MessageSource messages, Times times,
+			DateLimits dates) {
 		this.students = students;
 		this.validator = validator;
 		this.messages = messages;
 		this.times = times;
+		this.dates = dates;
 	}
 
 	@InitBinder("form")
@@ -71,6 +77,15 @@ class ArchivePageController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		binding.getFieldErrors()
 			.forEach(fe -> errors.putIfAbsent(fe.getField(), messages.getMessage(fe, LocaleContextHolder.getLocale())));
+		for (int i = 0; i < archive.lifeEvents().size(); i++) {
+			try {
+				dates.check(archive.lifeEvents().get(i).date());
+			}
+			catch (DateOutOfRange e) {
+				errors.putIfAbsent("lifeEvents[" + i + "].date",
+						messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+			}
+		}
 		for (ConstraintViolation<GrowthArchive> v : validator.validate(archive)) {
 			errors.putIfAbsent(fieldOf(v), v.getMessage());
 		}
