@@ -128,6 +128,37 @@ public class Observations {
 		return triggers.record(user, student, kind, day, blankToNull(note), "HEAD_TEACHER_ENTRY", null);
 	}
 
+	/**
+	 * One observation in full, for those who may read the student's archive (404 out of scope or unknown, 403 for
+	 * those who may only list the student); the read is audited.
+	 */
+	@Transactional
+	public ObservationView get(long observationId) {
+		long studentId = jdbc.sql("select student_id from observation where id = :id").param("id", observationId)
+			.query(Long.class).optional().orElseThrow(() -> ApiProblem.notFound("observation.not-found"));
+		students.requireArchiveReader(studentId);
+		ObservationView view = jdbc.sql("""
+				select o.id, o.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班' as class_name,
+				       o.observed_on, o.signs, o.categories, o.category_other, o.other_clues, o.crisis_level,
+				       o.home_contact_done, o.handling_advice, o.notes, u.display_name, o.created_at, o.warning_report_id
+				  from observation o join student s on s.id = o.student_id
+				  join school_class c on c.id = o.class_id join grade g on g.id = c.grade_id
+				  join app_user u on u.id = o.observer_user_id
+				 where o.id = :id""")
+			.param("id", observationId)
+			.query((rs, i) -> new ObservationView(rs.getLong("id"), rs.getLong("student_id"), rs.getString("name"),
+					rs.getString("class_name"), rs.getDate("observed_on").toLocalDate(),
+					java.util.Arrays.stream((Integer[]) rs.getArray("signs").getArray()).sorted().toList(),
+					List.of((String[]) rs.getArray("categories").getArray()), rs.getString("category_other"),
+					rs.getString("other_clues"), rs.getString("crisis_level"), rs.getBoolean("home_contact_done"),
+					rs.getString("handling_advice"), rs.getString("notes"), rs.getString("display_name"),
+					rs.getTimestamp("created_at").toInstant(), (Long) rs.getObject("warning_report_id"),
+					ObservationTexts.observation(rs)))
+			.single();
+		audit.record("OBSERVATION_READ", "observation/" + observationId, studentId, null);
+		return view;
+	}
+
 	/** Name, 学号 and class of a student the caller may list, for the form's header (no archive read). */
 	public java.util.Optional<org.mindgrid.student.StudentSummary> studentLabel(long studentId) {
 		CurrentUser user = students.requireStudentReader();
@@ -152,16 +183,11 @@ public class Observations {
 		}
 	}
 
-	/** What the psychology teacher reads first in the queue: the signs count and the observer's own words. */
+	/** What the psychology teacher reads first in the queue: the observer's own words, whole (nothing is cut). */
 	private static String summary(ObservationCommand command) {
-		StringBuilder text = new StringBuilder("日常观察：").append(command.signs().size()).append(" 项预警信号");
-		if (!isBlank(command.otherClues())) {
-			text.append("；线索：").append(command.otherClues().strip());
-		}
-		if (!isBlank(command.notes())) {
-			text.append("；备注：").append(command.notes().strip());
-		}
-		return text.length() > 1000 ? text.substring(0, 1000) + "…" : text.toString();
+		String text = java.util.stream.Stream.of(command.otherClues(), command.notes())
+			.filter(t -> !isBlank(t)).map(String::strip).collect(java.util.stream.Collectors.joining("\n"));
+		return text.isEmpty() ? null : text;
 	}
 
 	static String blankToNull(String s) {
