@@ -172,7 +172,9 @@ public class Timeline {
 		List<Item> result = new ArrayList<>(items.size());
 		for (Item item : items) {
 			List<SourcePart> parts = new ArrayList<>(item.parts());
-			parts.addAll(byKind.getOrDefault(item.kind(), Map.of()).getOrDefault(item.recordId(), List.of()));
+			if (item.recordId() != null) {
+				parts.addAll(byKind.getOrDefault(item.kind(), Map.of()).getOrDefault(item.recordId(), List.of()));
+			}
 			result.add(new Item(item.kind(), item.at(), title(item.kind(), item.voided(), parts, locale), item.by(),
 					item.link(), item.recordId(), item.voided(), parts));
 		}

@@ -106,16 +106,21 @@ public class Observations {
 				blankToNull(command.notes()), now, report, new ArrayList<>(set));
 	}
 
-	/** Head teachers record absences and grade drops (四必访) for students of their class. */
+	/**
+	 * 四必访 by hand: head teachers of the class, psychology teachers and leaders record every kind; a mentor records
+	 * abnormal emotion and family change of the students they mentor (they notice them first); absences and grade
+	 * drops stay with the head teacher.
+	 */
 	@Transactional
 	public long recordTrigger(long studentId, TriggerKind kind, LocalDate occurredOn, String note) {
 		CurrentUser user = students.requireStudentReader();
 		ObservedStudent student = lookup.find(user, studentId, StudentScope.LIST)
 			.orElseThrow(() -> ApiProblem.notFound("student.not-found"));
-		boolean allowed = user.hasRoleInClass(student.classId(), org.mindgrid.identity.Role.HEAD_TEACHER)
-				|| user.hasRoleAtSchool(student.schoolId(), org.mindgrid.identity.Role.PSYCH_TEACHER,
-						org.mindgrid.identity.Role.SCHOOL_LEADER);
-		if (!allowed) {
+		List<TriggerKind> allowed = triggerKinds(user, student);
+		if (allowed.isEmpty()) {
+			throw ApiProblem.forbidden("trigger.no-kinds");
+		}
+		if (!allowed.contains(kind)) {
 			throw ApiProblem.forbidden("trigger.forbidden");
 		}
 		if (note != null && note.length() > 1000) {
@@ -157,6 +162,27 @@ public class Observations {
 			.single();
 		audit.record("OBSERVATION_READ", "observation/" + observationId, studentId, null);
 		return view;
+	}
+
+	/** The 四必访 kinds the caller may record for the student, for the form (404 out of scope). */
+	@Transactional(readOnly = true)
+	public List<TriggerKind> triggerKinds(long studentId) {
+		CurrentUser user = students.requireStudentReader();
+		ObservedStudent student = lookup.find(user, studentId, StudentScope.LIST)
+			.orElseThrow(() -> ApiProblem.notFound("student.not-found"));
+		return triggerKinds(user, student);
+	}
+
+	private List<TriggerKind> triggerKinds(CurrentUser user, ObservedStudent student) {
+		if (user.hasRoleInClass(student.classId(), org.mindgrid.identity.Role.HEAD_TEACHER)
+				|| user.hasRoleAtSchool(student.schoolId(), org.mindgrid.identity.Role.PSYCH_TEACHER,
+						org.mindgrid.identity.Role.SCHOOL_LEADER)) {
+			return List.of(TriggerKind.values());
+		}
+		if (lookup.mentors(user, student)) {
+			return TriggerKind.MENTOR_KINDS;
+		}
+		return List.of();
 	}
 
 	/** Name, 学号 and class of a student the caller may list, for the form's header (no archive read). */

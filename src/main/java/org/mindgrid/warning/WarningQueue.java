@@ -37,7 +37,8 @@ public class WarningQueue {
 	private static final String SELECT = """
 			select w.id, w.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班', w.urgency, w.status,
 			       w.due_at, w.raised_at, ru.display_name, w.source_kind, w.signs, w.summary, w.resolved_at,
-			       xu.display_name, w.resolution_reason
+			       xu.display_name, w.resolution_reason,
+			       (select count(*) from warning_report_source rs where rs.report_id = w.id), w.merged_into
 			  from warning_report w
 			  join student s on s.id = w.student_id
 			  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id

@@ -69,7 +69,8 @@ public class WarningReports {
 	public WarningRaised raise(long studentId, String sourceKind, Long sourceId, Collection<Integer> signs,
 			Urgency urgency, String summary) {
 		var user = users.current();
-		Instant now = clock.instant();
+		// Microseconds, as the database keeps them: a joined report answers with the same instant as a new one.
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		Instant due = urgency == Urgency.URGENT ? now.plus(URGENT_ASSESSMENT) : calendar.oneSchoolDayAfter(now);
 		var student = jdbc.sql("select school_id, class_id from student where id = :id")
 			.param("id", studentId)
