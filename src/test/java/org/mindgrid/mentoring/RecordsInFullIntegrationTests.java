@@ -143,13 +143,13 @@ class RecordsInFullIntegrationTests {
 				"answers", answers));
 		assertThat(visit.status()).as(visit.body()).isEqualTo(201);
 		var contact = api.post("psych1", "/api/v1/contacts", Map.of("studentId", student, "channel", "WECHAT",
-				"content", "家长说孩子周末不肯出门"));
+				"content", "家人说孩子周末不肯出去"));
 		assertThat(contact.status()).as(contact.body()).isEqualTo(201);
 
 		var zh = PageClient.login(port, "psych1").get("/students/" + student + "/timeline");
 		assertThat(zh.status()).isEqualTo(200);
 		assertThat(zh.body()).contains("觉得自己是负担", words, "和同桌的矛盾", "说起来就哭，但愿意继续聊", "比较大",
-				"睡眠无故减少或增加", "凌晨才睡", "微信", "家长说孩子周末不肯出门", "/observations/");
+				"睡眠无故减少或增加", "凌晨才睡", "微信", "家人说孩子周末不肯出去", "/observations/");
 		var en = PageClient.login(port, "psych1").get("/students/" + student + "/timeline?lang=en");
 		assertThat(en.body()).contains("Warning signs", words, "State of the student", "和同桌的矛盾", "Study and homework pressure");
 		assertThat(en.body()).doesNotContain("预警信号", "谈话主题");
@@ -174,7 +174,7 @@ class RecordsInFullIntegrationTests {
 		String text = pdfToText(pdf.body());
 		Assumptions.assumeTrue(text != null, "pdftotext (poppler-utils) is not installed: text of the PDF not checked");
 		String flat = text.replaceAll("\\s+", "");
-		assertThat(flat).contains("觉得自己是负担", words.replaceAll("\\s+", ""), "和同桌的矛盾", "家长说孩子周末不肯出门", "比较大");
+		assertThat(flat).contains("觉得自己是负担", words.replaceAll("\\s+", ""), "和同桌的矛盾", "家人说孩子周末不肯出去", "比较大");
 	}
 
 	private static String pdfToText(byte[] pdf) throws Exception {

@@ -68,11 +68,12 @@ class MentorRecordingIntegrationTests {
 	@Test
 	void theFormOffersEachRoleOnlyTheKindsItMayRecord() {
 		long student = studentOf("mentor1", 7);
-		var mentorForm = PageClient.login(port, "mentor1").get("/students/" + student + "/triggers/new");
+		PageClient mentor = PageClient.login(port, "mentor1");
+		var mentorForm = mentor.get("/students/" + student + "/triggers/new");
 		assertThat(mentorForm.status()).isEqualTo(200);
 		assertThat(mentorForm.body()).contains("value=\"ABNORMAL_EMOTION\"", "value=\"FAMILY_CHANGE\"")
 			.doesNotContain("value=\"ABSENCE\"", "value=\"ACADEMIC_DROP\"");
-		var saved = PageClient.login(port, "mentor1").post("/students/" + student + "/triggers",
+		var saved = mentor.post("/students/" + student + "/triggers",
 				Map.of("kind", "FAMILY_CHANGE", "note", "爷爷去世"));
 		assertThat(saved.status()).isEqualTo(200);
 		assertThat(saved.body()).contains("trigger-saved");
