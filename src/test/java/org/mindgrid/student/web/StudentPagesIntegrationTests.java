@@ -84,7 +84,7 @@ class StudentPagesIntegrationTests {
 		assertThat(none.body()).contains("没有找到符合条件的学生");
 
 		var english = mentor.get("/students?lang=en");
-		assertThat(english.body()).contains("15 students");
+		assertThat(english.body()).contains("45 students");
 	}
 
 	@Test
