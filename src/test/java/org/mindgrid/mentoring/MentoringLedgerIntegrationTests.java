@@ -178,8 +178,14 @@ class MentoringLedgerIntegrationTests {
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		assertThat(r.json().get("warningReport").get("urgency").asString()).isEqualTo("URGENT");
 		long reportId = r.json().get("warningReport").get("id").asLong();
-		assertThat(jdbc.sql("select signs::text from warning_report where id = :id").param("id", reportId)
-			.query(String.class).single()).isEqualTo("{1}");
+		// The visit's own source carries its sign; the student's report (perhaps joined: ADR 0018) has it among its signs.
+		long visitId = r.json().get("id").asLong();
+		assertThat(jdbc.sql("""
+				select signs::text from warning_report_source
+				 where report_id = :id and source_kind = 'HOME_VISIT' and source_id = :visit""")
+			.param("id", reportId).param("visit", visitId).query(String.class).single()).isEqualTo("{1}");
+		assertThat(jdbc.sql("select 1 = any(signs) from warning_report where id = :id").param("id", reportId)
+			.query(Boolean.class).single()).isTrue();
 	}
 
 	@Test
