@@ -32,9 +32,10 @@ class MentorJourneyBrowserTests {
 
 	@Test
 	void mentorSeesOwnStudentsSavesAnArchiveAndRecordsAnObservation() throws Exception {
-		Set<Long> own = new HashSet<>();
-		new Api(port).get("mentor1", "/api/v1/students?size=200").json().get("items")
-			.forEach(n -> own.add(n.get("id").asLong()));
+		Set<Long> own = new HashSet<>(jdbc.sql("""
+				select ma.student_id from mentor_assignment ma join app_user u on u.id = ma.mentor_user_id
+				 join student s on s.id = ma.student_id where u.username = 'mentor1' order by s.student_no""")
+			.query(Long.class).list());
 		assertThat(own).hasSize(15);
 
 		try (Browser browser = Browser.open(port, 375, 812)) {
@@ -48,7 +49,9 @@ class MentorJourneyBrowserTests {
 				String href = row.getAttribute("href");
 				shown.add(Long.parseLong(href.substring(href.lastIndexOf('/') + 1)));
 			}
-			assertThat(shown).isEqualTo(own);
+			// The whole class (a mentor may observe any of it: ADR 0018), their own students among it.
+			assertThat(shown).isNotEmpty();
+			assertThat(browser.driver().getPageSource()).contains("共 45 名学生");
 			assertThat(browser.fitsWidth()).as("no horizontal scrolling at 375 px").isTrue();
 			browser.screenshot("02-mentor-students");
 

@@ -94,7 +94,7 @@ public class MentoringLedger {
 		audit.record("TALK_CREATE", "talk/" + id, in.studentId(), null);
 		duties.completeForStudent(DutyKind.SEMESTER_TALK, in.studentId(), user.id(), true, "talk/" + id);
 		if (escalate != null) {
-			raise(LedgerKind.TALK, id, in.studentId(), List.of(), escalate, "谈心谈话：" + clip(in.state()));
+			raise(LedgerKind.TALK, id, in.studentId(), List.of(), escalate, blankToNull(in.state()));
 		}
 		return reads.talk(id, user.id()).orElseThrow();
 	}
@@ -141,8 +141,8 @@ public class MentoringLedger {
 			escalate = Urgency.URGENT;
 		}
 		if (escalate != null) {
-			raise(LedgerKind.HOME_VISIT, id, in.studentId(), signs, escalate,
-					"家访（" + clip(in.relation()) + "）" + (signs.isEmpty() ? "" : "，预警信号 " + signs));
+			// The report shows the visit's judgments from the record itself (LedgerTexts): no sentence is stored.
+			raise(LedgerKind.HOME_VISIT, id, in.studentId(), signs, escalate, null);
 		}
 		return reads.homeVisit(id, user.id()).orElseThrow();
 	}
@@ -162,7 +162,7 @@ public class MentoringLedger {
 				Map.of("channel", channel.name(), "content", in.content().strip(), "at", Timestamp.from(at)));
 		audit.record("CONTACT_CREATE", "contact/" + id, in.studentId(), channel.name());
 		if (escalate != null) {
-			raise(LedgerKind.CONTACT, id, in.studentId(), List.of(), escalate, "家校联系：" + clip(in.content()));
+			raise(LedgerKind.CONTACT, id, in.studentId(), List.of(), escalate, blankToNull(in.content()));
 		}
 		return reads.contact(id, user.id()).orElseThrow();
 	}
@@ -182,8 +182,7 @@ public class MentoringLedger {
 		if (state[0] != null) {
 			throw ApiProblem.conflict("mentoring.already-escalated");
 		}
-		return raise(kind, id, studentId, List.of(), urgency == null ? Urgency.HIGH : urgency,
-				"台账记录上报（" + kind.name() + "）");
+		return raise(kind, id, studentId, List.of(), urgency == null ? Urgency.HIGH : urgency, null);
 	}
 
 	/** A correction or addition; the record itself never changes. */
@@ -319,10 +318,5 @@ public class MentoringLedger {
 
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
-	}
-
-	private static String clip(String s) {
-		String t = s == null ? "" : s.strip();
-		return t.length() > 200 ? t.substring(0, 200) + "…" : t;
 	}
 }

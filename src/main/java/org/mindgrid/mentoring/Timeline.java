@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.mindgrid.audit.AuditLog;
 import org.mindgrid.document.Pdfs;
@@ -17,6 +19,11 @@ import org.mindgrid.identity.StudentScope;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.student.Students;
+import org.mindgrid.warning.SourcePart;
+import org.mindgrid.warning.SourceTexts;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +36,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Timeline {
 
-	public record Item(String kind, Instant at, String title, String by, String link) {
+	/**
+	 * One entry. {@code parts}: its substance (signs by name, the observer's words, a talk's topics and the
+	 * student's state, a visit's judgments, a contact's content) as message keys and text, rendered by the page and
+	 * the PDF in the reader's language; {@code title} is the same rendered as one line for API clients.
+	 */
+	public record Item(String kind, Instant at, String title, String by, String link, Long recordId, boolean voided,
+			List<SourcePart> parts) {
+	}
+
+	/** A PDF export with the file name a person would give it: student, 成长时间线, date range. */
+	public record Export(byte[] pdf, String fileName, String asciiFileName) {
 	}
 
 	public record StudentHeader(long id, String name, String studentNo, String className, String schoolName) {
@@ -45,20 +62,19 @@ public class Timeline {
 	public static final List<String> KINDS = List.of("OBSERVATION", "CONCERN_REPORT", "WARNING_REPORT", "TALK",
 			"HOME_VISIT", "CONTACT", "ARCHIVE_CHANGE");
 
-	private static final String VOID = "case when r.voided_at is null then '' else '〔已作废〕' end || ";
-
 	/**
-	 * One select per source, each giving (kind, at, title, by_user, link) for {@code :student}. Adding a source is
-	 * adding a line here. Titles say what happened without the sensitive details of other modules' records.
+	 * One select per source, each giving (kind, at, record id, by_user, link, voided, codes) for {@code :student}.
+	 * Adding a source is adding a line here. The SQL returns codes and ids only; the words come from the module
+	 * that owns each record ({@link SourceTexts}) and from the message bundles at display time.
 	 */
 	static final List<String> SOURCES = List.of(
-			"select 'TALK', case when r.talk_date = (r.created_at at time zone :zone)::date then r.created_at else (r.talk_date + time '12:00') at time zone :zone end, " + VOID + "r.topics, r.created_by, '/students/' || r.student_id || '/talks/' || r.id from talk r where r.student_id = :student",
-			"select 'HOME_VISIT', r.visited_at, " + VOID + "r.interviewee || '（' || r.relation || '）', r.created_by, '/students/' || r.student_id || '/home-visits/' || r.id from home_visit r where r.student_id = :student",
-			"select 'CONTACT', r.contacted_at, " + VOID + "case r.channel when 'PHONE' then '电话' when 'WECHAT' then '微信' when 'DINGTALK' then '钉钉' else '面谈' end || '：' || left(r.content, 60), r.created_by, '/students/' || r.student_id || '/contacts/' || r.id from home_school_contact r where r.student_id = :student",
-			"select 'WARNING_REPORT', r.raised_at, case r.urgency when 'URGENT' then '紧急' else '红色' end || '预警报告' || case when r.status = 'RESOLVED' then '（已解除）' else '' end, r.raised_by, '/warnings/' || r.id from warning_report r where r.student_id = :student",
-			"select 'OBSERVATION', r.created_at, '日常观察' || case when cardinality(r.signs) > 0 then '：' || cardinality(r.signs) || ' 项预警信号' else '' end, r.observer_user_id, coalesce('/warnings/' || r.warning_report_id, '/students/' || r.student_id || '/timeline') from observation r where r.student_id = :student",
-			"select 'CONCERN_REPORT', r.created_at, '心理委员关注报告' || case when cardinality(r.signs) > 0 then '：' || cardinality(r.signs) || ' 项预警信号' else '' end, r.reporter_user_id, coalesce('/warnings/' || r.warning_report_id, '/students/' || r.student_id || '/timeline') from concern_report r where r.student_id = :student",
-			"select 'ARCHIVE_CHANGE', r.changed_at, '成长档案第 ' || r.version || ' 版', r.changed_by, '/students/' || r.student_id || '/archive' from growth_archive_revision r where r.student_id = :student");
+			"select 'TALK', case when r.talk_date = (r.created_at at time zone :zone)::date then r.created_at else (r.talk_date + time '12:00') at time zone :zone end, r.id, r.created_by, '/students/' || r.student_id || '/talks/' || r.id, r.voided_at is not null, cast(array[] as text[]) from talk r where r.student_id = :student",
+			"select 'HOME_VISIT', r.visited_at, r.id, r.created_by, '/students/' || r.student_id || '/home-visits/' || r.id, r.voided_at is not null, cast(array[] as text[]) from home_visit r where r.student_id = :student",
+			"select 'CONTACT', r.contacted_at, r.id, r.created_by, '/students/' || r.student_id || '/contacts/' || r.id, r.voided_at is not null, cast(array[] as text[]) from home_school_contact r where r.student_id = :student",
+			"select 'WARNING_REPORT', r.raised_at, r.id, r.raised_by, '/warnings/' || r.id, false, array['warning.urgency.' || r.urgency, 'warning.status.' || r.status] || array(select 'sign.' || x from unnest(r.signs) x order by x) from warning_report r where r.student_id = :student",
+			"select 'OBSERVATION', r.created_at, r.id, r.observer_user_id, '/observations/' || r.id, false, cast(array[] as text[]) from observation r where r.student_id = :student",
+			"select 'CONCERN_REPORT', r.created_at, r.id, r.reporter_user_id, coalesce('/warnings/' || r.warning_report_id, '/students/' || r.student_id || '/timeline'), false, cast(array[] as text[]) from concern_report r where r.student_id = :student",
+			"select 'ARCHIVE_CHANGE', r.changed_at, r.version, r.changed_by, '/students/' || r.student_id || '/archive', false, cast(array[] as text[]) from growth_archive_revision r where r.student_id = :student");
 
 	static final int MAX_EXPORT = 2000;
 
@@ -72,8 +88,15 @@ public class Timeline {
 
 	private final Pdfs pdfs;
 
-	Timeline(JdbcClient jdbc, Students students, AuditLog audit, Clock clock, Pdfs pdfs) {
+	private final List<SourceTexts> texts;
+
+	private final MessageSource messages;
+
+	Timeline(JdbcClient jdbc, Students students, AuditLog audit, Clock clock, Pdfs pdfs, List<SourceTexts> texts,
+			MessageSource messages) {
 		this.jdbc = jdbc;
+		this.texts = texts;
+		this.messages = messages;
 		this.students = students;
 		this.audit = audit;
 		this.clock = clock;
@@ -85,7 +108,7 @@ public class Timeline {
 		CurrentUser user = students.requireArchiveReader(studentId);
 		Query q = query(user, studentId, filter);
 		long total = q.count();
-		List<Item> items = q.items(size, (long) page * size);
+		List<Item> items = withParts(q.items(size, (long) page * size), LocaleContextHolder.getLocale());
 		audit.record("TIMELINE_READ", "student/" + studentId + "/timeline", studentId, describe(filter));
 		return new Page<>(items, total, page, size);
 	}
@@ -110,10 +133,10 @@ public class Timeline {
 
 	/** The timeline as a PDF ledger: school, student, date range, entries, generated by/at, page numbers. */
 	@Transactional
-	public byte[] exportPdf(long studentId, Filter filter, Locale locale) {
+	public Export exportPdf(long studentId, Filter filter, Locale locale) {
 		CurrentUser user = students.requireArchiveReader(studentId);
 		StudentHeader header = header(studentId);
-		List<Item> items = query(user, studentId, filter).items(MAX_EXPORT, 0);
+		List<Item> items = withParts(query(user, studentId, filter).items(MAX_EXPORT, 0), locale);
 		LocalDate from = filter.from() != null ? filter.from()
 				: items.isEmpty() ? null : items.get(items.size() - 1).at().atZone(clock.getZone()).toLocalDate();
 		LocalDate to = filter.to() != null ? filter.to()
@@ -130,7 +153,49 @@ public class Timeline {
 		byte[] pdf = pdfs.render("mentoring/timeline-pdf", model, locale);
 		audit.record("TIMELINE_EXPORT", "student/" + studentId + "/timeline.pdf", studentId,
 				describe(filter) + "; " + items.size() + " entries");
-		return pdf;
+		String range = from == null || to == null ? ""
+				: messages.getMessage("mentoring.pdf.file.range", new Object[] { from.toString(), to.toString() },
+						from + "_" + to, locale);
+		String name = header.name() + "-" + messages.getMessage("mentoring.pdf.file", null, "成长时间线", locale)
+				+ (range.isEmpty() ? "" : "-" + range) + ".pdf";
+		String ascii = "timeline" + (from == null ? "" : "-" + from) + (to == null ? "" : "-" + to) + ".pdf";
+		return new Export(pdf, name.replaceAll("[\\p{Cntrl}\"\\\\/:*?<>|]", "_"), ascii);
+	}
+
+	/** Adds each entry's substance from the module that owns its record (a few queries per page, not per entry). */
+	private List<Item> withParts(List<Item> items, Locale locale) {
+		Map<String, Map<Long, List<SourcePart>>> byKind = new HashMap<>();
+		items.stream().filter(i -> i.recordId() != null)
+			.collect(Collectors.groupingBy(Item::kind, Collectors.mapping(Item::recordId, Collectors.toSet())))
+			.forEach((kind, ids) -> texts.stream().filter(t -> t.kinds().contains(kind)).findFirst()
+				.ifPresent(t -> byKind.put(kind, t.parts(kind, ids))));
+		List<Item> result = new ArrayList<>(items.size());
+		for (Item item : items) {
+			List<SourcePart> parts = new ArrayList<>(item.parts());
+			if (item.recordId() != null) {
+				parts.addAll(byKind.getOrDefault(item.kind(), Map.of()).getOrDefault(item.recordId(), List.of()));
+			}
+			result.add(new Item(item.kind(), item.at(), title(item.kind(), item.voided(), parts, locale), item.by(),
+					item.link(), item.recordId(), item.voided(), parts));
+		}
+		return result;
+	}
+
+	/** One line for API clients: the kind and the entry's first part, in the reader's language. */
+	private String title(String kind, boolean voided, List<SourcePart> parts, Locale locale) {
+		StringBuilder title = new StringBuilder(messages.getMessage("mentoring.kind." + kind, null, kind, locale));
+		if (voided) {
+			title.append(" [").append(messages.getMessage("mentoring.voided.label", null, "VOID", locale)).append(']');
+		}
+		parts.stream().findFirst().ifPresent(p -> {
+			List<String> words = new ArrayList<>();
+			p.codes().forEach(c -> words.add(messages.getMessage(c, null, c, locale)));
+			if (p.text() != null) {
+				words.add(p.text());
+			}
+			title.append(": ").append(String.join("; ", words));
+		});
+		return title.toString();
 	}
 
 	/** Parses {@code kind=TALK,HOME_VISIT}; 400 on an unknown kind. */
@@ -163,7 +228,7 @@ public class Timeline {
 		if (filter.to() != null) {
 			where.append(" and x.at < :to");
 		}
-		String union = "(" + String.join(" union all ", SOURCES) + ") x (kind, at, title, by_user, link)";
+		String union = "(" + String.join(" union all ", SOURCES) + ") x (kind, at, record_id, by_user, link, voided, codes)";
 		return new Query(union, where.toString(), user, studentId, filter);
 	}
 
@@ -192,13 +257,26 @@ public class Timeline {
 		}
 
 		List<Item> items(int limit, long offset) {
-			return bind(jdbc.sql("select x.kind, x.at, x.title, u.display_name, x.link from " + union
-					+ " left join app_user u on u.id = x.by_user" + where
-					+ " order by x.at desc, x.kind, x.link desc limit :limit offset :offset"))
+			return bind(jdbc.sql("select x.kind, x.at, x.record_id, u.display_name, x.link, x.voided, x.codes from "
+					+ union + " left join app_user u on u.id = x.by_user" + where
+					+ " order by x.at desc, x.kind, x.record_id desc limit :limit offset :offset"))
 				.param("limit", limit)
 				.param("offset", offset)
-				.query((rs, i) -> new Item(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-						rs.getString(4), rs.getString(5)))
+				.query((rs, i) -> {
+					String kind = rs.getString(1);
+					List<String> codes = List.of((String[]) rs.getArray(7).getArray());
+					List<SourcePart> parts = new ArrayList<>();
+					if ("ARCHIVE_CHANGE".equals(kind)) {
+						parts.add(SourcePart.text("mentoring.timeline.archive-version", String.valueOf(rs.getLong(3))));
+					}
+					else if (!codes.isEmpty()) {
+						parts.add(SourcePart.codes("mentoring.timeline.report", codes));
+					}
+					// An archive version is no record id of a source module: no parts to look up for it.
+					Long recordId = "ARCHIVE_CHANGE".equals(kind) || "WARNING_REPORT".equals(kind) ? null : rs.getLong(3);
+					return new Item(kind, rs.getTimestamp(2).toInstant(), null, rs.getString(4), rs.getString(5),
+							recordId, rs.getBoolean(6), parts);
+				})
 				.list();
 		}
 

@@ -114,7 +114,8 @@ public class ConcernReports {
 			.single();
 		audit.record("CONCERN_REPORTED", "concern-report/" + id, student.id(), "signs " + cleanSigns);
 		WarningRaised report = SignRouting.urgencyOf(cleanSigns, "NONE")
-			.map(urgency -> warnings.raise(student.id(), "CONCERN_REPORT", id, cleanSigns, urgency, "心理委员报告"))
+			.map(urgency -> warnings.raise(student.id(), "CONCERN_REPORT", id, cleanSigns, urgency,
+					description.strip()))
 			.orElse(null);
 		if (report != null) {
 			jdbc.sql("update concern_report set warning_report_id = :r where id = :id").param("r", report.id())

@@ -106,16 +106,21 @@ public class Observations {
 				blankToNull(command.notes()), now, report, new ArrayList<>(set));
 	}
 
-	/** Head teachers record absences and grade drops (四必访) for students of their class. */
+	/**
+	 * 四必访 by hand: head teachers of the class, psychology teachers and leaders record every kind; a mentor records
+	 * abnormal emotion and family change of the students they mentor (they notice them first); absences and grade
+	 * drops stay with the head teacher.
+	 */
 	@Transactional
 	public long recordTrigger(long studentId, TriggerKind kind, LocalDate occurredOn, String note) {
 		CurrentUser user = students.requireStudentReader();
 		ObservedStudent student = lookup.find(user, studentId, StudentScope.LIST)
 			.orElseThrow(() -> ApiProblem.notFound("student.not-found"));
-		boolean allowed = user.hasRoleInClass(student.classId(), org.mindgrid.identity.Role.HEAD_TEACHER)
-				|| user.hasRoleAtSchool(student.schoolId(), org.mindgrid.identity.Role.PSYCH_TEACHER,
-						org.mindgrid.identity.Role.SCHOOL_LEADER);
-		if (!allowed) {
+		List<TriggerKind> allowed = triggerKinds(user, student);
+		if (allowed.isEmpty()) {
+			throw ApiProblem.forbidden("trigger.no-kinds");
+		}
+		if (!allowed.contains(kind)) {
 			throw ApiProblem.forbidden("trigger.forbidden");
 		}
 		if (note != null && note.length() > 1000) {
@@ -126,6 +131,58 @@ public class Observations {
 			throw ApiProblem.badRequest("observation.future-date");
 		}
 		return triggers.record(user, student, kind, day, blankToNull(note), "HEAD_TEACHER_ENTRY", null);
+	}
+
+	/**
+	 * One observation in full, for those who may read the student's archive (404 out of scope or unknown, 403 for
+	 * those who may only list the student); the read is audited.
+	 */
+	@Transactional
+	public ObservationView get(long observationId) {
+		long studentId = jdbc.sql("select student_id from observation where id = :id").param("id", observationId)
+			.query(Long.class).optional().orElseThrow(() -> ApiProblem.notFound("observation.not-found"));
+		students.requireArchiveReader(studentId);
+		ObservationView view = jdbc.sql("""
+				select o.id, o.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班' as class_name,
+				       o.observed_on, o.signs, o.categories, o.category_other, o.other_clues, o.crisis_level,
+				       o.home_contact_done, o.handling_advice, o.notes, u.display_name, o.created_at, o.warning_report_id
+				  from observation o join student s on s.id = o.student_id
+				  join school_class c on c.id = o.class_id join grade g on g.id = c.grade_id
+				  join app_user u on u.id = o.observer_user_id
+				 where o.id = :id""")
+			.param("id", observationId)
+			.query((rs, i) -> new ObservationView(rs.getLong("id"), rs.getLong("student_id"), rs.getString("name"),
+					rs.getString("class_name"), rs.getDate("observed_on").toLocalDate(),
+					java.util.Arrays.stream((Integer[]) rs.getArray("signs").getArray()).sorted().toList(),
+					List.of((String[]) rs.getArray("categories").getArray()), rs.getString("category_other"),
+					rs.getString("other_clues"), rs.getString("crisis_level"), rs.getBoolean("home_contact_done"),
+					rs.getString("handling_advice"), rs.getString("notes"), rs.getString("display_name"),
+					rs.getTimestamp("created_at").toInstant(), (Long) rs.getObject("warning_report_id"),
+					ObservationTexts.observation(rs)))
+			.single();
+		audit.record("OBSERVATION_READ", "observation/" + observationId, studentId, null);
+		return view;
+	}
+
+	/** The 四必访 kinds the caller may record for the student, for the form (404 out of scope). */
+	@Transactional(readOnly = true)
+	public List<TriggerKind> triggerKinds(long studentId) {
+		CurrentUser user = students.requireStudentReader();
+		ObservedStudent student = lookup.find(user, studentId, StudentScope.LIST)
+			.orElseThrow(() -> ApiProblem.notFound("student.not-found"));
+		return triggerKinds(user, student);
+	}
+
+	private List<TriggerKind> triggerKinds(CurrentUser user, ObservedStudent student) {
+		if (user.hasRoleInClass(student.classId(), org.mindgrid.identity.Role.HEAD_TEACHER)
+				|| user.hasRoleAtSchool(student.schoolId(), org.mindgrid.identity.Role.PSYCH_TEACHER,
+						org.mindgrid.identity.Role.SCHOOL_LEADER)) {
+			return List.of(TriggerKind.values());
+		}
+		if (lookup.mentors(user, student)) {
+			return TriggerKind.MENTOR_KINDS;
+		}
+		return List.of();
 	}
 
 	/** Name, 学号 and class of a student the caller may list, for the form's header (no archive read). */
@@ -152,16 +209,11 @@ public class Observations {
 		}
 	}
 
-	/** What the psychology teacher reads first in the queue: the signs count and the observer's own words. */
+	/** What the psychology teacher reads first in the queue: the observer's own words, whole (nothing is cut). */
 	private static String summary(ObservationCommand command) {
-		StringBuilder text = new StringBuilder("日常观察：").append(command.signs().size()).append(" 项预警信号");
-		if (!isBlank(command.otherClues())) {
-			text.append("；线索：").append(command.otherClues().strip());
-		}
-		if (!isBlank(command.notes())) {
-			text.append("；备注：").append(command.notes().strip());
-		}
-		return text.length() > 1000 ? text.substring(0, 1000) + "…" : text.toString();
+		String text = java.util.stream.Stream.of(command.otherClues(), command.notes())
+			.filter(t -> !isBlank(t)).map(String::strip).collect(java.util.stream.Collectors.joining("\n"));
+		return text.isEmpty() ? null : text;
 	}
 
 	static String blankToNull(String s) {

@@ -42,6 +42,18 @@ class StudentLookup {
 			.optional();
 	}
 
+	/** Whether the caller is a current mentor of the student (assigned in the student's present class). */
+	boolean mentors(CurrentUser user, ObservedStudent student) {
+		return jdbc.sql("""
+				select exists (select 1 from mentor_assignment ma
+				                where ma.mentor_user_id = :user and ma.student_id = :student and ma.class_id = :class)""")
+			.param("user", user.id())
+			.param("student", student.id())
+			.param("class", student.classId())
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Classmates of a psych committee member (same class), for their concern report. */
 	Optional<ObservedStudent> classmate(CurrentUser committee, long studentId) {
 		return jdbc.sql("""

@@ -9,5 +9,8 @@ public enum TriggerKind {
 	/** 家庭变故. */
 	FAMILY_CHANGE,
 	/** 学业成绩明显下滑. */
-	ACADEMIC_DROP
+	ACADEMIC_DROP;
+
+	/** What a mentor records for the students they mentor; absence and grade drop are the head teacher's. */
+	public static final java.util.List<TriggerKind> MENTOR_KINDS = java.util.List.of(ABNORMAL_EMOTION, FAMILY_CHANGE);
 }

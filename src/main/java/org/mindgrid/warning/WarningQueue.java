@@ -8,7 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.mindgrid.audit.AuditLog;
 import org.mindgrid.duty.Duties;
@@ -33,7 +37,8 @@ public class WarningQueue {
 	private static final String SELECT = """
 			select w.id, w.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班', w.urgency, w.status,
 			       w.due_at, w.raised_at, ru.display_name, w.source_kind, w.signs, w.summary, w.resolved_at,
-			       xu.display_name, w.resolution_reason
+			       xu.display_name, w.resolution_reason,
+			       (select count(*) from warning_report_source rs where rs.report_id = w.id), w.merged_into
 			  from warning_report w
 			  join student s on s.id = w.student_id
 			  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
@@ -50,8 +55,12 @@ public class WarningQueue {
 
 	private final AuditLog audit;
 
-	WarningQueue(JdbcClient jdbc, Clock clock, Students students, Duties duties, AuditLog audit) {
+	private final List<SourceTexts> texts;
+
+	WarningQueue(JdbcClient jdbc, Clock clock, Students students, Duties duties, AuditLog audit,
+			List<SourceTexts> texts) {
 		this.jdbc = jdbc;
+		this.texts = texts;
 		this.clock = clock;
 		this.students = students;
 		this.duties = duties;
@@ -71,7 +80,7 @@ public class WarningQueue {
 				 order by (w.status = 'OPEN') desc, (w.urgency = 'URGENT') desc, w.due_at, w.id limit :size offset :offset""")
 			.param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE).param("status", status)
 			.param("size", size).param("offset", (long) page * size)
-			.query((rs, i) -> map(rs, List.of()))
+			.query((rs, i) -> map(rs, List.of(), List.of()))
 			.list();
 		if (!items.isEmpty()) {
 			audit.record("WARNING_QUEUE_READ", "warning-reports", null,
@@ -126,21 +135,66 @@ public class WarningQueue {
 			.param("r", reportId)
 			.query((rs, i) -> new WarningReportItem.View(rs.getString(1), rs.getTimestamp(2).toInstant()))
 			.list();
-		return jdbc.sql(SELECT + " where w.id = :id and " + StudentScope.predicate("s"))
+		WarningReportItem item = jdbc.sql(SELECT + " where w.id = :id and " + StudentScope.predicate("s"))
 			.param("id", reportId).param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE)
-			.query((rs, i) -> map(rs, views))
+			.query((rs, i) -> map(rs, views, List.of()))
 			.optional()
 			.orElseThrow(() -> ApiProblem.notFound("warning.not-found"));
+		List<ReportSource> sources = sources(reportId, item.studentId());
+		return new WarningReportItem(item.id(), item.studentId(), item.studentName(), item.className(), item.urgency(),
+				item.status(), item.dueAt(), item.overdue(), item.raisedAt(), item.raisedBy(), item.sourceKind(),
+				item.signs(), item.summary(), item.resolvedAt(), item.resolvedBy(), item.resolutionReason(), views,
+				item.sourceCount(), item.mergedInto(), sources);
 	}
 
-	private WarningReportItem map(ResultSet rs, List<WarningReportItem.View> views) throws SQLException {
+	/** The report's history, oldest first, each source with its record's full text from the module that owns it. */
+	private List<ReportSource> sources(long reportId, long studentId) {
+		record Row(String kind, Long sourceId, Urgency urgency, List<Integer> signs, String by, Instant at,
+				boolean escalated) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select rs.source_kind, rs.source_id, rs.urgency, rs.signs, u.display_name, rs.raised_at, rs.escalated
+				  from warning_report_source rs join app_user u on u.id = rs.raised_by
+				 where rs.report_id = :r order by rs.raised_at, rs.id""")
+			.param("r", reportId)
+			.query((rs, i) -> new Row(rs.getString(1), (Long) rs.getObject(2), Urgency.valueOf(rs.getString(3)),
+					ints(rs.getArray(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getBoolean(7)))
+			.list();
+		Map<String, Map<Long, List<SourcePart>>> parts = new HashMap<>();
+		rows.stream().filter(r -> r.sourceId() != null).collect(Collectors.groupingBy(Row::kind,
+				Collectors.mapping(Row::sourceId, Collectors.toCollection(LinkedHashSet::new))))
+			.forEach((kind, ids) -> texts.stream().filter(t -> t.kinds().contains(kind)).findFirst()
+				.ifPresent(t -> parts.put(kind, t.parts(kind, ids))));
+		return rows.stream()
+			.map(r -> new ReportSource(r.kind(), r.sourceId(), r.urgency(), r.signs(), r.by(), r.at(), r.escalated(),
+					link(r.kind(), r.sourceId(), studentId),
+					r.sourceId() == null ? List.of()
+							: parts.getOrDefault(r.kind(), Map.of()).getOrDefault(r.sourceId(), List.of())))
+			.toList();
+	}
+
+	private static String link(String kind, Long id, long studentId) {
+		if (id == null) {
+			return null;
+		}
+		return switch (kind) {
+			case "OBSERVATION" -> "/observations/" + id;
+			case "TALK" -> "/students/" + studentId + "/talks/" + id;
+			case "HOME_VISIT" -> "/students/" + studentId + "/home-visits/" + id;
+			case "CONTACT" -> "/students/" + studentId + "/contacts/" + id;
+			default -> null;
+		};
+	}
+
+	private WarningReportItem map(ResultSet rs, List<WarningReportItem.View> views, List<ReportSource> sources)
+			throws SQLException {
 		Instant due = rs.getTimestamp(7).toInstant();
 		String status = rs.getString(6);
 		return new WarningReportItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 				Urgency.valueOf(rs.getString(5)), status, due, "OPEN".equals(status) && due.isBefore(clock.instant()),
 				rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), ints(rs.getArray(11)),
 				rs.getString(12), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14),
-				rs.getString(15), views);
+				rs.getString(15), views, rs.getInt(16), (Long) rs.getObject(17), sources);
 	}
 
 	private static List<Integer> ints(Array array) throws SQLException {

@@ -56,54 +56,135 @@ public class WarningReports {
 	}
 
 	/**
+	 * Raises a report, or joins the student's open one (ADR 0018): one open report per student, enforced by a
+	 * partial unique index, so parallel signs of one student end in one report with one source each. A joining
+	 * source never moves the deadline later; an urgent one makes the report urgent and tells the psychology
+	 * teachers again.
 	 * @param sourceKind what raised it: {@code OBSERVATION}, {@code CONCERN_REPORT}, {@code TALK}, {@code HOME_VISIT},
 	 * {@code CONTACT}
 	 * @param signs warning-sign numbers 1–15 of the daily observation form (may be empty for an escalation)
-	 * @param summary a short text for the psychology teacher (shown only inside MindGrid, never in notifications)
+	 * @param summary the reporter's own words (shown only inside MindGrid, never in notifications)
 	 */
 	@Transactional
 	public WarningRaised raise(long studentId, String sourceKind, Long sourceId, Collection<Integer> signs,
 			Urgency urgency, String summary) {
 		var user = users.current();
-		Instant now = clock.instant();
+		// Microseconds, as the database keeps them: a joined report answers with the same instant as a new one.
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		Instant due = urgency == Urgency.URGENT ? now.plus(URGENT_ASSESSMENT) : calendar.oneSchoolDayAfter(now);
 		var student = jdbc.sql("select school_id, class_id from student where id = :id")
 			.param("id", studentId)
 			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
-		long schoolId = student[0];
-		long id = jdbc.sql("""
-				insert into warning_report (student_id, school_id, source_kind, source_id, signs, urgency, summary,
-				                            due_at, raised_by, raised_at)
-				values (:student, :school, :sourceKind, :sourceId, :signs, :urgency, :summary, :due, :by, :at)
-				returning id""")
-			.param("student", studentId)
-			.param("school", schoolId)
-			.param("sourceKind", sourceKind)
-			.param("sourceId", sourceId)
-			.param("signs", signs.stream().sorted().mapToInt(Integer::intValue).toArray())
-			.param("urgency", urgency.name())
-			.param("summary", summary)
-			.param("due", Timestamp.from(due))
-			.param("by", user.id())
-			.param("at", Timestamp.from(now))
-			.query(Long.class)
-			.single();
-
-		List<Long> psychTeachers = usersWithRole(schoolId, null, "PSYCH_TEACHER");
-		for (long teacher : psychTeachers) {
-			duties.open(new DutyRequest(DutyKind.ASSESSMENT, schoolId, studentId, student[1], teacher, due,
-					"WARNING_REPORT", id, null));
+		int[] sortedSigns = signs.stream().distinct().sorted().mapToInt(Integer::intValue).toArray();
+		// Insert or join: a concurrent insert makes ours wait and then do nothing, and the open report it made is
+		// then locked and joined. A report resolved in between leaves nothing to join, so try again.
+		for (int attempt = 0; attempt < 5; attempt++) {
+			var created = jdbc.sql("""
+					insert into warning_report (student_id, school_id, source_kind, source_id, signs, urgency, summary,
+					                            due_at, raised_by, raised_at)
+					values (:student, :school, :sourceKind, :sourceId, :signs, :urgency, :summary, :due, :by, :at)
+					on conflict (student_id) where status = 'OPEN' do nothing
+					returning id""")
+				.param("student", studentId)
+				.param("school", student[0])
+				.param("sourceKind", sourceKind)
+				.param("sourceId", sourceId)
+				.param("signs", sortedSigns)
+				.param("urgency", urgency.name())
+				.param("summary", summary)
+				.param("due", Timestamp.from(due))
+				.param("by", user.id())
+				.param("at", Timestamp.from(now))
+				.query(Long.class)
+				.optional();
+			if (created.isPresent()) {
+				long id = created.get();
+				addSource(id, sourceKind, sourceId, sortedSigns, urgency, user.id(), now, false);
+				openAssessments(id, studentId, student, due);
+				notifyTeam(id, studentId, student, user.id(), urgency, "WARNING_REPORT");
+				audit.record("WARNING_REPORT_RAISED", "warning-report/" + id, studentId,
+						urgency.name() + " from " + sourceKind);
+				return new WarningRaised(id, studentId, urgency, due);
+			}
+			var joined = join(studentId, student, sourceKind, sourceId, sortedSigns, urgency, due, user.id(), now);
+			if (joined != null) {
+				return joined;
+			}
 		}
-		List<Long> recipients = new ArrayList<>(psychTeachers);
-		recipients.addAll(usersWithRole(schoolId, null, "SCHOOL_LEADER"));
-		recipients.addAll(usersWithRole(schoolId, student[1], "HEAD_TEACHER"));
-		recipients.remove(user.id());
-		String title = urgency == Urgency.URGENT ? "【紧急】新的预警报告，需在 2 小时内完成一对一评估"
-				: "新的预警报告，需在 1 个上学日内完成一对一评估";
-		notifications.notify(recipients, "WARNING_REPORT", title, "/warnings/" + id);
-		audit.record("WARNING_REPORT_RAISED", "warning-report/" + id, studentId, urgency.name() + " from " + sourceKind);
-		return new WarningRaised(id, studentId, urgency, due);
+		throw new IllegalStateException("warning report of student " + studentId + " kept changing");
+	}
+
+	private WarningRaised join(long studentId, long[] student, String sourceKind, Long sourceId, int[] signs,
+			Urgency urgency, Instant due, long by, Instant now) {
+		record Open(long id, Urgency urgency, Instant dueAt) {
+		}
+		var open = jdbc.sql("""
+				select id, urgency, due_at from warning_report where student_id = :student and status = 'OPEN'
+				   for update""")
+			.param("student", studentId)
+			.query((rs, i) -> new Open(rs.getLong(1), Urgency.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
+			.optional();
+		if (open.isEmpty()) {
+			return null;
+		}
+		Open report = open.get();
+		boolean raisesUrgency = urgency == Urgency.URGENT && report.urgency() != Urgency.URGENT;
+		Urgency newUrgency = raisesUrgency ? Urgency.URGENT : report.urgency();
+		Instant newDue = due.isBefore(report.dueAt()) ? due : report.dueAt();
+		jdbc.sql("""
+				update warning_report set urgency = :urgency, due_at = :due,
+				       signs = array(select distinct x from unnest(signs || cast(:signs as int[])) x order by x)
+				 where id = :id""")
+			.param("urgency", newUrgency.name())
+			.param("due", Timestamp.from(newDue))
+			.param("signs", signs)
+			.param("id", report.id())
+			.update();
+		addSource(report.id(), sourceKind, sourceId, signs, urgency, by, now, newDue.isBefore(report.dueAt()));
+		// The psychology teachers' assessment duties follow the earlier deadline (Duties.open keeps the least).
+		openAssessments(report.id(), studentId, student, newDue);
+		if (raisesUrgency) {
+			notifyTeam(report.id(), studentId, student, by, Urgency.URGENT, "WARNING_REPORT_ESCALATED");
+		}
+		audit.record("WARNING_REPORT_JOINED", "warning-report/" + report.id(), studentId,
+				urgency.name() + " from " + sourceKind + (raisesUrgency ? "; now URGENT" : ""));
+		return new WarningRaised(report.id(), studentId, newUrgency, newDue);
+	}
+
+	private void addSource(long reportId, String sourceKind, Long sourceId, int[] signs, Urgency urgency, long by,
+			Instant at, boolean escalated) {
+		jdbc.sql("""
+				insert into warning_report_source (report_id, source_kind, source_id, signs, urgency, raised_by,
+				                                   raised_at, escalated)
+				values (:report, :kind, :sourceId, :signs, :urgency, :by, :at, :escalated)""")
+			.param("report", reportId)
+			.param("kind", sourceKind)
+			.param("sourceId", sourceId)
+			.param("signs", signs)
+			.param("urgency", urgency.name())
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.param("escalated", escalated)
+			.update();
+	}
+
+	private void openAssessments(long reportId, long studentId, long[] student, Instant due) {
+		for (long teacher : usersWithRole(student[0], null, "PSYCH_TEACHER")) {
+			duties.open(new DutyRequest(DutyKind.ASSESSMENT, student[0], studentId, student[1], teacher, due,
+					"WARNING_REPORT", reportId, null));
+		}
+	}
+
+	private void notifyTeam(long reportId, long studentId, long[] student, long by, Urgency urgency, String kind) {
+		List<Long> recipients = new ArrayList<>(usersWithRole(student[0], null, "PSYCH_TEACHER"));
+		recipients.addAll(usersWithRole(student[0], null, "SCHOOL_LEADER"));
+		recipients.addAll(usersWithRole(student[0], student[1], "HEAD_TEACHER"));
+		recipients.remove(by);
+		String title = "WARNING_REPORT_ESCALATED".equals(kind) ? "【紧急】预警报告升级为紧急，需在 2 小时内完成一对一评估"
+				: urgency == Urgency.URGENT ? "【紧急】新的预警报告，需在 2 小时内完成一对一评估"
+						: "新的预警报告，需在 1 个上学日内完成一对一评估";
+		notifications.notify(recipients.stream().distinct().toList(), "WARNING_REPORT", title, "/warnings/" + reportId);
 	}
 
 	private List<Long> usersWithRole(long schoolId, Long classId, String role) {

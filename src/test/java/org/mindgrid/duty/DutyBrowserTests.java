@@ -28,7 +28,29 @@ class DutyBrowserTests {
 			assertThat(browser.fitsWidth()).isTrue();
 			browser.screenshot("duties-375");
 
-			driver.findElement(By.cssSelector("#upcoming .mg-duty-row")).click();
+			// Issue 7, point 7: the semester talks are one line with a count; a tap opens it to the students, each
+			// with a link to the student and to the prefilled talk form.
+			var group = driver.findElement(By.cssSelector("#upcoming details#group-SEMESTER_TALK"));
+			assertThat(group.getText()).contains("学期谈心", "名学生");
+			assertThat(group.findElements(By.cssSelector(".mg-duty-action")).get(0).isDisplayed()).isFalse();
+			browser.tap(group.findElement(By.tagName("summary")));
+			browser.waitUpTo(5).until(d -> group.getDomAttribute("open") != null);
+			var action = group.findElements(By.cssSelector(".mg-duty-action")).get(0);
+			assertThat(action.isDisplayed()).isTrue();
+			assertThat(action.getDomAttribute("href")).matches("/students/\\d+/talks/new\\?duty=\\d+");
+			assertThat(group.findElements(By.cssSelector(".mg-duty-student")).get(0).getDomAttribute("href"))
+				.matches("/students/\\d+");
+			assertThat(browser.fitsWidth()).isTrue();
+			browser.screenshot("i7-p7-duties-grouped-375");
+			browser.tap(action);
+			browser.waitUpTo(5).until(d -> d.getCurrentUrl().matches(".*/students/\\d+/talks/new\\?duty=\\d+$"));
+			assertThat(driver.getPageSource()).contains("学期谈心");
+			browser.screenshot("i7-p7-talk-form-from-duty-375");
+
+			browser.go("/duties");
+			var firstGroup = driver.findElement(By.cssSelector("#upcoming details#group-SEMESTER_TALK"));
+			browser.tap(firstGroup.findElement(By.tagName("summary")));
+			browser.tap(firstGroup.findElement(By.cssSelector(".mg-duty-open")));
 			browser.waitUpTo(5).until(d -> d.getCurrentUrl().matches(".*/duties/\\d+$"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isIn("学期谈心", "学期家访", "四必访家访", "一对一评估");
 			assertThat(browser.fitsWidth()).isTrue();

@@ -129,7 +129,8 @@ class IdempotencyIntegrationTests {
 
 		// A refusal is not kept either.
 		String refusedKey = UUID.randomUUID().toString();
-		assertThat(post("mentor1", "/api/v1/talks", refusedKey, talk(topics)).status()).isEqualTo(404);
+		// mentor1 mentors the class but not this student: list level, so 403 (ADR 0018).
+		assertThat(post("mentor1", "/api/v1/talks", refusedKey, talk(topics)).status()).isEqualTo(403);
 		assertThat(jdbc.sql("select count(*) from idempotency_key where key = :k").param("k", refusedKey)
 			.query(Long.class).single()).isZero();
 	}

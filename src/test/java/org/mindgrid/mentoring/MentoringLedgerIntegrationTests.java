@@ -92,12 +92,16 @@ class MentoringLedgerIntegrationTests {
 		assertThat(report.get("urgency").asString()).isEqualTo("URGENT");
 		long reportId = report.get("id").asLong();
 
-		var row = jdbc.sql("select student_id, source_kind, source_id, urgency from warning_report where id = :id")
-			.param("id", reportId).query().singleRow();
-		assertThat(row).containsEntry("student_id", student).containsEntry("source_kind", "TALK")
-			.containsEntry("source_id", talkId).containsEntry("urgency", "URGENT");
+		// The student's open report (raised now, or earlier and joined: ADR 0018) lists the talk as a source.
+		var row = jdbc.sql("""
+				select w.student_id, w.urgency, w.status, rs.urgency as source_urgency from warning_report w
+				  join warning_report_source rs on rs.report_id = w.id
+				 where w.id = :id and rs.source_kind = 'TALK' and rs.source_id = :talk""")
+			.param("id", reportId).param("talk", talkId).query().singleRow();
+		assertThat(row).containsEntry("student_id", student).containsEntry("urgency", "URGENT")
+			.containsEntry("status", "OPEN").containsEntry("source_urgency", "URGENT");
 		assertThat(jdbc.sql("select count(*) from notification where user_id = :u and link = :link")
-			.param("u", psych1).param("link", "/warnings/" + reportId).query(Long.class).single()).isEqualTo(1);
+			.param("u", psych1).param("link", "/warnings/" + reportId).query(Long.class).single()).isPositive();
 		assertThat(jdbc.sql("select warning_report_id from talk where id = :id").param("id", talkId)
 			.query(Long.class).single()).isEqualTo(reportId);
 
@@ -111,7 +115,9 @@ class MentoringLedgerIntegrationTests {
 		var later = api.post("mentor1", "/api/v1/contacts/" + contact.json().get("id").asLong() + "/escalation",
 				Map.of());
 		assertThat(later.status()).as(later.body()).isEqualTo(201);
-		assertThat(later.json().get("urgency").asString()).isEqualTo("HIGH");
+		// It joins the open urgent report: a later, less urgent sign never lowers the urgency (ADR 0018).
+		assertThat(later.json().get("id").asLong()).isEqualTo(reportId);
+		assertThat(later.json().get("urgency").asString()).isEqualTo("URGENT");
 	}
 
 	@Test
@@ -172,8 +178,14 @@ class MentoringLedgerIntegrationTests {
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		assertThat(r.json().get("warningReport").get("urgency").asString()).isEqualTo("URGENT");
 		long reportId = r.json().get("warningReport").get("id").asLong();
-		assertThat(jdbc.sql("select signs::text from warning_report where id = :id").param("id", reportId)
-			.query(String.class).single()).isEqualTo("{1}");
+		// The visit's own source carries its sign; the student's report (perhaps joined: ADR 0018) has it among its signs.
+		long visitId = r.json().get("id").asLong();
+		assertThat(jdbc.sql("""
+				select signs::text from warning_report_source
+				 where report_id = :id and source_kind = 'HOME_VISIT' and source_id = :visit""")
+			.param("id", reportId).param("visit", visitId).query(String.class).single()).isEqualTo("{1}");
+		assertThat(jdbc.sql("select 1 = any(signs) from warning_report where id = :id").param("id", reportId)
+			.query(Boolean.class).single()).isTrue();
 	}
 
 	@Test

@@ -38,7 +38,7 @@ public class DutyBoard {
 			                          and sa.student_id = d.student_id and sa.level >= 1) then s.name end as student_name,
 			       g.name || '（' || replace(c.name, '班', '') || '）班' as class_name,
 			       d.due_at, d.status, d.done_at, d.done_note, d.escalation_level, u.display_name,
-			       d.assignee_user_id = :me as mine
+			       d.assignee_user_id = :me as mine, d.source_kind, d.source_id
 			  from duty d join app_user u on u.id = d.assignee_user_id
 			  left join student s on s.id = d.student_id
 			  left join school_class c on c.id = d.class_id left join grade g on g.id = c.grade_id""";
@@ -83,7 +83,7 @@ public class DutyBoard {
 			.single();
 		List<DutyItem> items = jdbc.sql("""
 				select d.id, d.kind, d.student_id, d.class_id, d.assignee_user_id, d.due_at, d.status,
-				       d.escalation_level, d.done_at from duty d""" + where + " " + """
+				       d.escalation_level, d.done_at, d.source_kind, d.source_id from duty d""" + where + " " + """
 				 order by d.status = 'OPEN' desc, case when d.status = 'OPEN' then d.due_at end,
 				          d.done_at desc nulls last, d.id
 				 limit :size offset :offset""")
@@ -166,7 +166,7 @@ public class DutyBoard {
 		audit.record("DUTY_DONE", "duty/" + id, duty.studentId(), duty.kind().name());
 		return jdbc.sql("""
 				select d.id, d.kind, d.student_id, d.class_id, d.assignee_user_id, d.due_at, d.status,
-				       d.escalation_level, d.done_at from duty d where d.id = :id""")
+				       d.escalation_level, d.done_at, d.source_kind, d.source_id from duty d where d.id = :id""")
 			.param("id", id)
 			.query((rs, i) -> item(rs, now))
 			.single();
@@ -176,10 +176,13 @@ public class DutyBoard {
 		Instant due = rs.getTimestamp("due_at").toInstant();
 		String status = rs.getString("status");
 		Timestamp done = rs.getTimestamp("done_at");
-		return new DutyItem(rs.getLong("id"), DutyKind.valueOf(rs.getString("kind")),
-				(Long) rs.getObject("student_id"), (Long) rs.getObject("class_id"), rs.getLong("assignee_user_id"),
-				due, status, "OPEN".equals(status) && due.isBefore(now), rs.getInt("escalation_level"),
-				done == null ? null : done.toInstant());
+		DutyKind kind = DutyKind.valueOf(rs.getString("kind"));
+		Long studentId = (Long) rs.getObject("student_id");
+		return new DutyItem(rs.getLong("id"), kind, studentId, (Long) rs.getObject("class_id"),
+				rs.getLong("assignee_user_id"), due, status, "OPEN".equals(status) && due.isBefore(now),
+				rs.getInt("escalation_level"), done == null ? null : done.toInstant(),
+				DutyLinks.fulfil(kind, rs.getLong("id"), studentId, rs.getString("source_kind"),
+						(Long) rs.getObject("source_id")));
 	}
 
 	private static DutyRow row(ResultSet rs, int i) throws SQLException {
@@ -187,6 +190,7 @@ public class DutyBoard {
 		return new DutyRow(rs.getLong("id"), DutyKind.valueOf(rs.getString("kind")), (Long) rs.getObject("student_id"),
 				rs.getString("student_name"), rs.getString("class_name"), rs.getTimestamp("due_at").toInstant(),
 				rs.getString("status"), done == null ? null : done.toInstant(), rs.getString("done_note"),
-				rs.getInt("escalation_level"), rs.getString("display_name"), rs.getBoolean("mine"));
+				rs.getInt("escalation_level"), rs.getString("display_name"), rs.getBoolean("mine"),
+				rs.getString("source_kind"), (Long) rs.getObject("source_id"));
 	}
 }

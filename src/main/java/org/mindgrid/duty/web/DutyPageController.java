@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.mindgrid.duty.DutyKind;
 
 import org.mindgrid.duty.board.CoverageBoard;
 import org.mindgrid.duty.board.DutyBoard;
@@ -27,6 +31,31 @@ class DutyPageController {
 
 	/** A row with its deadline label and local times for display. */
 	record View(DutyRow duty, DueLabel due, LocalDateTime dueAt, LocalDateTime doneAt) {
+	}
+
+	/**
+	 * Rows of one kind in a section, in deadline order: shown as one line with a count when there are several (15
+	 * 学期谈心 are one thing to do, for 15 students), expanding to the students.
+	 */
+	record Group(DutyKind kind, List<View> views) {
+
+		public View first() {
+			return views.get(0);
+		}
+
+		public boolean single() {
+			return views.size() == 1;
+		}
+
+		public long overdueCount() {
+			return views.stream().filter(v -> v.duty().open() && v.due().overdue()).count();
+		}
+	}
+
+	static List<Group> group(List<View> views) {
+		Map<DutyKind, List<View>> byKind = new LinkedHashMap<>();
+		views.forEach(v -> byKind.computeIfAbsent(v.duty().kind(), k -> new ArrayList<>()).add(v));
+		return byKind.entrySet().stream().map(e -> new Group(e.getKey(), List.copyOf(e.getValue()))).toList();
 	}
 
 	private final DutyBoard board;
@@ -70,11 +99,14 @@ class DutyPageController {
 		done.sort((x, y) -> y.duty().doneAt().compareTo(x.duty().doneAt()));
 		var user = users.current();
 		boolean team = user.hasAnyRole(Role.HEAD_TEACHER, Role.PSYCH_TEACHER, Role.SCHOOL_LEADER);
-		model.addAttribute("overdue", overdue);
-		model.addAttribute("dueToday", dueToday);
-		model.addAttribute("upcoming", upcoming);
-		model.addAttribute("done", done);
-		model.addAttribute("team", team ? board.teamOverdue().stream().map(r -> view(r, now)).toList() : List.of());
+		model.addAttribute("overdue", group(overdue));
+		model.addAttribute("dueToday", group(dueToday));
+		model.addAttribute("upcoming", group(upcoming));
+		model.addAttribute("done", group(done));
+		model.addAttribute("counts", Map.of("overdue", overdue.size(), "dueToday", dueToday.size(), "upcoming",
+				upcoming.size(), "done", done.size()));
+		model.addAttribute("team",
+				group(team ? board.teamOverdue().stream().map(r -> view(r, now)).toList() : List.of()));
 		model.addAttribute("showTeam", team);
 		model.addAttribute("coverage", coverage.forCurrentUser());
 		return "duty/duties";

@@ -20,7 +20,6 @@ import org.mindgrid.shared.web.Page;
 import org.mindgrid.warning.WarningRaised;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -121,17 +120,20 @@ class LedgerApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			HttpServletRequest request) {
-		byte[] pdf = timeline.exportPdf(id, new Timeline.Filter(Timeline.kinds(kind), from, to), Locales.of(request));
-		return pdfResponse(id, pdf);
+		var pdf = timeline.exportPdf(id, new Timeline.Filter(Timeline.kinds(kind), from, to), Locales.of(request));
+		return pdfResponse(pdf);
 	}
 
-	static ResponseEntity<byte[]> pdfResponse(long studentId, byte[] pdf) {
+	/** RFC 6266: the UTF-8 name for browsers that read {@code filename*}, an ASCII one for those that do not. */
+	static ResponseEntity<byte[]> pdfResponse(Timeline.Export export) {
+		String encoded = java.net.URLEncoder.encode(export.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+			.replace("+", "%20");
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("timeline-" + studentId + ".pdf").build().toString())
+					"attachment; filename=\"" + export.asciiFileName() + "\"; filename*=UTF-8''" + encoded)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(pdf);
+			.body(export.pdf());
 	}
 
 	private Object read(LedgerKind kind, long id) {

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The ledger's forms, made for a phone between lessons: one column, large inputs, nothing typed lost. */
@@ -68,9 +69,13 @@ class LedgerPageController {
 	}
 
 	@GetMapping("/students/{id}/talks/new")
-	String newTalk(@PathVariable long id, Model model) {
+	String newTalk(@PathVariable long id, @RequestParam(required = false) Long duty, Model model) {
 		TalkForm form = new TalkForm();
 		form.setDate(LocalDate.now(clock).toString());
+		if (duty != null) {
+			// Opened from a semester-talk duty: the topic starts as the duty's name, for the mentor to change.
+			form.setTopics(messages.getMessage("duty.kind.SEMESTER_TALK", null, LocaleContextHolder.getLocale()));
+		}
 		return talkPage(id, form, model);
 	}
 

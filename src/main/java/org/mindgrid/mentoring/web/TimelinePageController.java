@@ -59,8 +59,8 @@ class TimelinePageController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			Locale locale) {
-		byte[] pdf = timeline.exportPdf(id, new Timeline.Filter(Timeline.kinds(kind), from, to), locale);
-		return LedgerApiController.pdfResponse(id, pdf);
+		return LedgerApiController.pdfResponse(
+				timeline.exportPdf(id, new Timeline.Filter(Timeline.kinds(kind), from, to), locale));
 	}
 
 	@GetMapping("/students/{id}/{kind:talks|home-visits|contacts}/{recordId}")

@@ -11,10 +11,13 @@ import jakarta.validation.constraints.Size;
 import org.mindgrid.observation.ConcernReports;
 import org.mindgrid.observation.ObservationCommand;
 import org.mindgrid.observation.ObservationRecorded;
+import org.mindgrid.observation.ObservationView;
 import org.mindgrid.observation.Observations;
 import org.mindgrid.observation.TriggerKind;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,6 +49,12 @@ class ObservationApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	ObservationRecorded record(@Valid @RequestBody ObservationCommand command) {
 		return observations.record(command);
+	}
+
+	/** One observation in full, for those who may read the student's archive (audited). */
+	@GetMapping("/observations/{id}")
+	ObservationView get(@PathVariable long id) {
+		return observations.get(id);
 	}
 
 	@PostMapping("/concern-reports")

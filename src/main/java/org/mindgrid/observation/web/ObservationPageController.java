@@ -20,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -46,6 +47,13 @@ class ObservationPageController {
 	String form(@RequestParam(required = false) Long studentId, Model model) {
 		ObservationCommand empty = new ObservationCommand(studentId, null, null, null, null, null, null, null, null, null);
 		return render(empty, model, null);
+	}
+
+	/** One observation in full (archive readers; audited). */
+	@GetMapping("/observations/{id:\\d+}")
+	String view(@PathVariable long id, Model model) {
+		model.addAttribute("o", observations.get(id));
+		return "observation/view";
 	}
 
 	/** htmx: students matching the search, within the caller's scope. */

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The head teacher's 四必访 entry for a student: absence, sharp academic drop (and the other two by hand). */
+/** 四必访 entry for a student, offering only the kinds the caller may record (mentors: emotion, family change). */
 @Controller
 class TriggerPageController {
 
@@ -77,7 +77,12 @@ class TriggerPageController {
 	private String render(long id, Model model, TriggerKind kind, String occurredOn, String note, String errorKey,
 			Object[] errorArgs) {
 		model.addAttribute("student", observations.studentLabel(id).orElseThrow(() -> ApiProblem.notFound("student.not-found")));
-		model.addAttribute("kinds", TriggerKind.values());
+		var kinds = observations.triggerKinds(id);
+		if (kinds.isEmpty()) {
+			// Not offered: a form whose every choice would be refused is a dead end.
+			throw ApiProblem.forbidden("trigger.no-kinds");
+		}
+		model.addAttribute("kinds", kinds);
 		model.addAttribute("kind", kind);
 		model.addAttribute("occurredOn", occurredOn);
 		model.addAttribute("note", note);

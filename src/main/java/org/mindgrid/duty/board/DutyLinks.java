@@ -1,0 +1,24 @@
+package org.mindgrid.duty.board;
+
+import org.mindgrid.duty.DutyKind;
+
+/**
+ * Where each kind of duty is fulfilled: a talk duty opens the talk form for its student (prefilled), a home-visit
+ * duty the visit form, an assessment its warning report; a mentor's semester visit lists their students to pick one.
+ */
+final class DutyLinks {
+
+	private DutyLinks() {
+	}
+
+	static String fulfil(DutyKind kind, long dutyId, Long studentId, String sourceKind, Long sourceId) {
+		return switch (kind) {
+			case SEMESTER_TALK -> studentId == null ? null
+					: "/students/" + studentId + "/talks/new?duty=" + dutyId;
+			case TRIGGER_HOME_VISIT -> studentId == null ? null
+					: "/students/" + studentId + "/home-visits/new?duty=" + dutyId;
+			case ASSESSMENT -> "WARNING_REPORT".equals(sourceKind) && sourceId != null ? "/warnings/" + sourceId : null;
+			case SEMESTER_HOME_VISIT -> "/grid";
+		};
+	}
+}
