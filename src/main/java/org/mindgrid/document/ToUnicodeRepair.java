@@ -126,7 +126,7 @@ final class ToUnicodeRepair {
 			int cp = Integer.parseInt(m.group(2), 16);
 			String replacement = m.group();
 			if (radical(cp)) {
-				String unified = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+				String unified = unified(cp);
 				if (unified.length() == 1) {
 					replacement = m.group(1) + String.format("<%04X>", (int) unified.charAt(0));
 				}
@@ -135,6 +135,35 @@ final class ToUnicodeRepair {
 		}
 		m.appendTail(out);
 		return out.toString();
+	}
+
+	/**
+	 * The unified ideograph a radical's glyph stands for: NFKC for the Kangxi radicals; for the CJK radicals
+	 * supplement, which has no compatibility mapping, the simplified forms' equivalents (Unicode's
+	 * EquivalentUnifiedIdeograph): 家⻓ → 家长, 出⻔ → 出门. Our text never contains a radical itself, so a radical in the
+	 * ToUnicode map always came from a glyph it shares with one of these.
+	 */
+	static String unified(int cp) {
+		String mapped = SUPPLEMENT.get(cp);
+		if (mapped != null) {
+			return mapped;
+		}
+		return Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+	}
+
+	private static final java.util.Map<Integer, String> SUPPLEMENT = supplement();
+
+	private static java.util.Map<Integer, String> supplement() {
+		java.util.Map<Integer, String> m = new java.util.HashMap<>();
+		String pairs = "2E8C小 2E96忄 2E97心 2E98扌 2E99攵 2E9C日 2E9D月 2E9F母 2EA0民 2EA1氵 2EA3灬 2EA4爫 2EA6丬 2EA7牛 "
+				+ "2EA8犭 2EA9王 2EAB目 2EAD礻 2EAE竹 2EAF糸 2EB0纟 2EB2罒 2EB6羊 2EB9耂 2EBC月 2EBE艹 2EC2衤 2EC3覀 2EC4西 "
+				+ "2EC5见 2EC6角 2EC8讠 2EC9贝 2ECA足 2ECB车 2ECC辶 2ECF阝 2ED0钅 2ED1長 2ED3长 2ED4门 2ED6阝 2ED7雨 2ED8青 "
+				+ "2ED9韦 2EDA页 2EDB风 2EDC飞 2EDD食 2EE0饣 2EE2马 2EE3骨 2EE4鬼 2EE5鱼 2EE6鸟 2EE7卤 2EE8麦 2EE9黄 2EEA黾 "
+				+ "2EEC齐 2EEE齿 2EF0龙 2EF3龟";
+		for (String pair : pairs.split(" ")) {
+			m.put(Integer.parseInt(pair.substring(0, 4), 16), pair.substring(4));
+		}
+		return java.util.Map.copyOf(m);
 	}
 
 	/** Kangxi radicals and the CJK radicals supplement: shapes shared with unified ideographs. */

@@ -30,4 +30,13 @@ class ToUnicodeRepairTests {
 		String cmap = "begincmap\n1 beginbfchar\n<0003> <5B66>\nendbfchar\nendcmap";
 		assertThat(ToUnicodeRepair.fix(cmap)).isEqualTo(cmap);
 	}
+
+	@Test
+	void supplementRadicalsOfSimplifiedFormsBecomeTheirIdeographs() {
+		String cmap = "begincmap\n2 beginbfchar\n<0010> <2ED3>\n<0011> <2ED4>\nendbfchar\nendcmap";
+		String fixed = ToUnicodeRepair.fix(cmap);
+		// 家⻓ → 家长, 出⻔ → 出门
+		assertThat(fixed).contains("<0010> <957F>", "<0011> <95E8>").doesNotContain("2ED3", "2ED4");
+		assertThat(ToUnicodeRepair.unified(0x2EE2)).isEqualTo("马");
+	}
 }
