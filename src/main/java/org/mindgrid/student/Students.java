@@ -235,9 +235,9 @@ public class Students {
 	/** Bureau officers and system administrators see aggregates, never a named student. */
 	public CurrentUser requireStudentReader() {
 		CurrentUser user = users.current();
-		boolean schoolStaff = user.posts().stream().anyMatch(p -> p.role().isSchoolLevel() || p.role().isClassLevel());
-		if (!schoolStaff || user.isBureauOnly()) {
-			throw ApiProblem.forbidden("student.bureau-forbidden");
+		if (!user.isSchoolStaff()) {
+			// A psych committee student must not be told about bureau accounts (issue 7, point 10).
+			throw ApiProblem.forbidden(user.isStudentAccount() ? user.staffOnlyRefusal() : "student.bureau-forbidden");
 		}
 		return user;
 	}
