@@ -91,7 +91,7 @@ public class PageClient {
 		this.csrf = token;
 	}
 
-	private Page post(String path, List<Map.Entry<String, String>> fields, Map<String, String> headers) {
+	public Page post(String path, List<Map.Entry<String, String>> fields, Map<String, String> headers) {
 		String body = fields.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
