@@ -1,4 +1,4 @@
-// Growth archive form: add and remove table rows (family members, school history, life events) on a phone.
+// Growth archive page (one form per section): add and remove table rows (family members, school history, life events) on a phone.
 // Rows are renumbered after every change so the server sees familyMembers[0..n]; blank rows are ignored there.
 (function () {
   function renumber(container) {
@@ -29,6 +29,13 @@
       var rows = rowToRemove.parentElement;
       rowToRemove.remove();
       renumber(rows);
+    }
+  });
+
+  // Sections fold away on a phone (one at a time keeps the page short); on a desk they are all open.
+  document.addEventListener('DOMContentLoaded', function () {
+    if (window.matchMedia('(min-width: 768px)').matches) {
+      document.querySelectorAll('details.mg-archive-section').forEach(function (d) { d.open = true; });
     }
   });
 })();

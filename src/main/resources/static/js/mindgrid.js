@@ -1,4 +1,4 @@
-// Small behaviours without inline scripts (CSP forbids them): menu toggle and CSRF header for htmx.
+// Small behaviours without inline scripts (CSP forbids them): menu toggle, CSRF header for htmx, form drafts.
 // Ledger drafts (mentoring.js) live in localStorage as "mg-draft-<user id>-<form>" = {user, savedAt, fields}. On a
 // shared staff-room computer they must not outlive their author's session: every page drops drafts older than
 // 24 hours and drafts of anybody but the signed-in user (<body data-mg-user>), and logging out drops them all.
@@ -39,10 +39,25 @@ var MindGridDrafts = (function () {
       var key = this.key(form), draft = key ? read(key) : null;
       return draft && draft.user === currentUser() && fresh(draft) ? draft.fields : null;
     },
-    save: function (form, fields) {
+    save: function (form, fields, submitted) {
       var key = this.key(form), s = storage();
       if (!key || !s) { return; }
-      try { s.setItem(key, JSON.stringify({ user: currentUser(), savedAt: Date.now(), fields: fields })); } catch (e) { /* full or disabled */ }
+      var draft = { user: currentUser(), savedAt: Date.now(), fields: fields };
+      if (submitted) { draft.submitted = true; }
+      try { s.setItem(key, JSON.stringify(draft)); } catch (e) { /* full or disabled */ }
+    },
+    /**
+     * A submitted draft is kept until the server has taken the record: any signed-in page that neither holds
+     * that form again (a validation error, the form after logging in again) nor is an error page means it has.
+     * A post after the session expired goes to the login page, so its draft survives for its author.
+     */
+    settle: function (formsOnPage) {
+      var user = currentUser(), s = storage();
+      if (!user || !s || document.querySelector('[data-mg-keep-drafts]')) { return; }
+      keys().forEach(function (k) {
+        var draft = read(k), form = k.substring((PREFIX + user + '-').length);
+        if (draft && draft.submitted && draft.user === user && formsOnPage.indexOf(form) < 0) { s.removeItem(k); }
+      });
     },
     remove: function (form) {
       var key = this.key(form), s = storage();
@@ -81,6 +96,44 @@ document.addEventListener('DOMContentLoaded', function () {
       if (!window.confirm(el.getAttribute('data-mg-confirm'))) { e.preventDefault(); }
     });
   });
+});
+// Forms with data-mg-draft="<name>" keep a draft in this browser while typing (a bell between lessons, a session
+// that expires before saving must not cost the notes). Submitting keeps it, marked as submitted, until the server
+// has taken the record (MindGridDrafts.settle).
+document.addEventListener('DOMContentLoaded', function () {
+  var names = [];
+  // A page that shows its form again after a successful save says so: data-mg-draft-done="<name>".
+  document.querySelectorAll('[data-mg-draft-done]').forEach(function (el) {
+    MindGridDrafts.remove(el.getAttribute('data-mg-draft-done'));
+  });
+  document.querySelectorAll('form[data-mg-draft]').forEach(function (form) {
+    var name = form.getAttribute('data-mg-draft');
+    names.push(name);
+    var fields = form.querySelectorAll('input[name]:not([type=hidden]), textarea[name], select[name]');
+    var saved = MindGridDrafts.load(name);
+    var untouched = !form.querySelector('.is-invalid, .alert-danger');
+    if (saved && untouched) {
+      fields.forEach(function (f) {
+        var v = saved[f.name + (f.type === 'checkbox' || f.type === 'radio' ? '=' + f.value : '')];
+        if (v === undefined) { return; }
+        if (f.type === 'checkbox' || f.type === 'radio') { f.checked = v; } else if (!f.value || f.defaultValue === f.value) { f.value = v; }
+      });
+      fields.forEach(function (f) { f.dispatchEvent(new Event('change', { bubbles: true })); });
+    }
+    function store(submitted) {
+      var data = {};
+      fields.forEach(function (f) {
+        if (f.type === 'checkbox' || f.type === 'radio') { data[f.name + '=' + f.value] = f.checked; } else { data[f.name] = f.value; }
+      });
+      MindGridDrafts.save(name, data, submitted);
+    }
+    // The form is on the page again: whatever was submitted before is a draft being worked on.
+    if (saved) { store(false); }
+    form.addEventListener('input', function () { store(false); });
+    form.addEventListener('change', function () { store(false); });
+    form.addEventListener('submit', function () { store(true); });
+  });
+  MindGridDrafts.settle(names);
 });
 document.addEventListener('htmx:configRequest', function (event) {
   var token = document.querySelector('meta[name="_csrf"]');

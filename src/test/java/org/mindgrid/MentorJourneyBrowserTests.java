@@ -62,13 +62,14 @@ class MentorJourneyBrowserTests {
 			browser.driver().findElement(By.cssSelector("a[href$='/students/" + studentId + "/archive/edit']")).click();
 			browser.waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/archive/edit"));
 			String interests = "篮球、书法、围棋 " + System.nanoTime();
-			WebElement field = browser.driver().findElement(By.cssSelector("textarea[name='interests']"));
+			browser.tap(browser.driver().findElement(By.cssSelector("#section-study > summary")));
+			WebElement field = browser.driver().findElement(By.cssSelector("#section-study textarea[name='interests']"));
 			field.clear();
 			field.sendKeys(interests);
 			browser.screenshot("04-archive-edit");
-			WebElement save = browser.driver().findElement(By.cssSelector("form[action$='/students/" + studentId + "/archive'] button[type=submit]"));
+			WebElement save = browser.driver().findElement(By.cssSelector("form[action$='/students/" + studentId + "/archive/sections/study'] button[type=submit]"));
 			browser.tap(save);
-			browser.waitUpTo(10).until(d -> !d.getCurrentUrl().endsWith("/archive/edit") || d.getPageSource().contains(interests));
+			browser.waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#section-study .mg-section-saved")).isEmpty());
 			assertThat(browser.driver().getPageSource()).contains(interests);
 			browser.screenshot("05-archive-saved");
 			String stored = jdbc.sql("select content->>'interests' from growth_archive where student_id = :s")

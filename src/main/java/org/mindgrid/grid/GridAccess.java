@@ -29,9 +29,8 @@ class GridAccess {
 
 	/** Bureau officers and system administrators never see a grid with names in it. */
 	static void requireSchoolStaff(CurrentUser user) {
-		boolean schoolStaff = user.posts().stream().anyMatch(p -> p.role().isSchoolLevel() || p.role().isClassLevel());
-		if (!schoolStaff || user.isBureauOnly()) {
-			throw ApiProblem.forbidden("grid.bureau-forbidden");
+		if (!user.isSchoolStaff()) {
+			throw ApiProblem.forbidden(user.isStudentAccount() ? user.staffOnlyRefusal() : "grid.bureau-forbidden");
 		}
 	}
 

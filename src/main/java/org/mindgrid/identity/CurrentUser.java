@@ -36,6 +36,28 @@ public record CurrentUser(long id, String username, String displayName, List<Pos
 		return !posts.isEmpty() && posts.stream().allMatch(p -> p.role().isBureau());
 	}
 
+	/** A student's account (a psych committee member): never school staff, whatever else it holds. */
+	public boolean isStudentAccount() {
+		return !posts.isEmpty() && posts.stream().allMatch(p -> p.role() == Role.PSYCH_COMMITTEE);
+	}
+
+	/** Holds a post at a school or in a class (teachers, psychology teachers, leaders, school administrators). */
+	public boolean isSchoolStaff() {
+		return posts.stream().anyMatch(p -> p.role().isSchoolLevel() || p.role().isClassLevel()) && !isBureauOnly();
+	}
+
+	/**
+	 * The message key that refuses this user a page or record meant for school staff, in words that fit them: a
+	 * student is told what the page is for and where their own report goes, bureau officers and administrators
+	 * that they see aggregates only.
+	 */
+	public String staffOnlyRefusal() {
+		if (isStudentAccount()) {
+			return "problem.forbidden.student";
+		}
+		return isSchoolStaff() ? "problem.forbidden" : "problem.forbidden.bureau";
+	}
+
 	/** The school of a school staff member (first post with a school), or null. */
 	public Long schoolId() {
 		return posts.stream().map(Post::schoolId).filter(Objects::nonNull).findFirst().orElse(null);

@@ -51,6 +51,18 @@ public final class HomeVisitOutline {
 			new Question("c1", "c", List.of(), false),
 			new Question("c2", "c", List.of(), false));
 
+	/**
+	 * The short general visit record (issue 7, point 9), for visits during the term: purpose, the people met, what
+	 * was observed, the visitor's judgment (with the warning signs of tool 2, so sign 1 or 6 is urgent here too) and
+	 * the follow-up. Texts: {@code hv.q.g1} ….
+	 */
+	public static final List<Question> GENERAL = List.of(
+			new Question("g1", "g", List.of(), false),
+			new Question("g2", "g", List.of(), false),
+			new Question("g3", "g", List.of(), false),
+			new Question("g4", "g", signs(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), true),
+			new Question("g5", "g", List.of(), false));
+
 	/** 【学生类别】 checkboxes of the outline. */
 	public static final List<String> CATEGORIES = List.of("GRADUATING", "MENTAL_ILLNESS", "SERIOUS_PROBLEM",
 			"PERSONALITY_DEVIATION", "POOR_PARENT_CHILD");
@@ -65,8 +77,16 @@ public final class HomeVisitOutline {
 	private HomeVisitOutline() {
 	}
 
+	/** A question of either record (tool 3's outline or the general visit), by its code. */
 	public static Optional<Question> question(String code) {
-		return QUESTIONS.stream().filter(q -> q.code().equals(code)).findFirst();
+		return all().stream().filter(q -> q.code().equals(code)).findFirst();
+	}
+
+	/** Both records' questions: what a stored visit's answers may hold. */
+	public static List<Question> all() {
+		List<Question> all = new ArrayList<>(QUESTIONS);
+		all.addAll(GENERAL);
+		return List.copyOf(all);
 	}
 
 	public static List<Question> part(String part) {
@@ -79,20 +99,21 @@ public final class HomeVisitOutline {
 	}
 
 	/**
-	 * Checks answers against the outline and returns them in outline order without empty ones. The message key of
+	 * Checks answers against the record of {@code kind} and returns them in its order without empty ones. The message key of
 	 * the first problem goes into {@code problems} with the question code.
 	 */
-	static Map<String, Answer> normalize(Map<String, Answer> answers, Map<String, String> problems) {
+	static Map<String, Answer> normalize(Map<String, Answer> answers, HomeVisitKind kind, Map<String, String> problems) {
 		Map<String, Answer> result = new LinkedHashMap<>();
 		if (answers == null) {
 			return result;
 		}
+		List<Question> questions = kind.questions();
 		for (String code : answers.keySet()) {
-			if (question(code).isEmpty()) {
-				problems.putIfAbsent("answers." + code, "mentoring.hv.unknown-question");
+			if (questions.stream().noneMatch(q -> q.code().equals(code))) {
+				problems.putIfAbsent("answers." + code, kind.unknownQuestionKey());
 			}
 		}
-		for (Question q : QUESTIONS) {
+		for (Question q : questions) {
 			Answer a = answers.get(q.code());
 			if (a == null) {
 				continue;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a caller writes into the ledger. Messages are keys of i18n/mentoring. {@code escalate}: absent, false,
- * true (= HIGH), "HIGH" or "URGENT" — escalate the record to the psychology teachers at once.
+ * true (= HIGH), "HIGH" or "URGENT" — escalate the record to the psychology teachers at once. A home visit's
+ * {@code kind} ({@link HomeVisitKind}) is optional: absent, the answers follow tool 3's outline.
  */
 public final class LedgerInputs {
 
@@ -33,7 +35,8 @@ public final class LedgerInputs {
 			@NotBlank(message = "{mentoring.v.required}") @Size(max = 100, message = "{mentoring.v.too-long}") String interviewee,
 			@NotBlank(message = "{mentoring.v.required}") @Size(max = 50, message = "{mentoring.v.too-long}") String relation,
 			@Min(value = 1, message = "{mentoring.v.duration}") @Max(value = 1440, message = "{mentoring.v.duration}") Integer durationMinutes,
-			Map<String, HomeVisitOutline.Answer> answers, List<String> categories, Object escalate) {
+			Map<String, HomeVisitOutline.Answer> answers, List<String> categories, Object escalate,
+			@JsonAlias("visitKind") String kind) {
 	}
 
 	/** {@code contactedAt} may be left out: now. {@code channel} is checked by the ledger for a clear message. */

@@ -61,13 +61,13 @@ class LedgerReads {
 	Optional<HomeVisit> homeVisit(long id, long userId) {
 		return jdbc
 			.sql(select(LedgerKind.HOME_VISIT,
-					"r.visited_at, r.interviewee, r.relation, r.duration_minutes, r.answers::text, r.categories"))
+					"r.visited_at, r.interviewee, r.relation, r.duration_minutes, r.answers::text, r.categories, r.kind"))
 			.param("id", id)
 			.param("scopeUserId", userId)
 			.param("scopeLevel", StudentScope.ARCHIVE)
 			.query((rs, i) -> new HomeVisit(meta(LedgerKind.HOME_VISIT, rs), rs.getTimestamp(13).toInstant(),
 					rs.getString(14), rs.getString(15), (Integer) rs.getObject(16), answers(rs.getString(17)),
-					strings(rs.getArray(18))))
+					strings(rs.getArray(18)), HomeVisitKind.valueOf(rs.getString(19))))
 			.optional();
 	}
 

@@ -41,12 +41,12 @@ public final class LedgerRecords {
 	public record HomeVisit(long id, long studentId, String studentName, Instant visitedAt, String interviewee,
 			String relation, Integer durationMinutes, Map<String, HomeVisitOutline.Answer> answers,
 			List<String> categories, String createdBy, Instant createdAt, WarningRaised warningReport, Voiding voided,
-			List<Addendum> addenda) {
+			List<Addendum> addenda, HomeVisitKind visitKind) {
 
 		HomeVisit(Meta m, Instant visitedAt, String interviewee, String relation, Integer durationMinutes,
-				Map<String, HomeVisitOutline.Answer> answers, List<String> categories) {
+				Map<String, HomeVisitOutline.Answer> answers, List<String> categories, HomeVisitKind visitKind) {
 			this(m.id(), m.studentId(), m.studentName(), visitedAt, interviewee, relation, durationMinutes, answers,
-					categories, m.createdBy(), m.createdAt(), m.warningReport(), m.voided(), m.addenda());
+					categories, m.createdBy(), m.createdAt(), m.warningReport(), m.voided(), m.addenda(), visitKind);
 		}
 
 		public String kind() {

@@ -108,8 +108,10 @@ public class MentoringLedger {
 		Urgency escalate = urgency(in.escalate());
 		CurrentUser user = students.requireArchiveReader(in.studentId());
 		checkInstant(in.visitedAt());
+		HomeVisitKind kind = HomeVisitKind.parse(in.kind())
+			.orElseThrow(() -> ApiProblem.badRequest("mentoring.hv.unknown-kind"));
 		Map<String, String> problems = new LinkedHashMap<>();
-		Map<String, HomeVisitOutline.Answer> answers = HomeVisitOutline.normalize(in.answers(), problems);
+		Map<String, HomeVisitOutline.Answer> answers = HomeVisitOutline.normalize(in.answers(), kind, problems);
 		if (!problems.isEmpty()) {
 			var first = problems.entrySet().iterator().next();
 			throw ApiProblem.badRequest(first.getValue(), first.getKey().replace("answers.", ""));
@@ -127,12 +129,13 @@ public class MentoringLedger {
 		// Codes checked against the outline above, so a literal array is safe and avoids list expansion of params.
 		values.put("categories", "{" + String.join(",", categories) + "}");
 		values.put("duration", in.durationMinutes());
+		values.put("kind", kind.name());
 		long id = insert(in.studentId(), user, """
 				insert into home_visit (student_id, school_id, visited_at, interviewee, relation, answers, categories,
-				                        duration_minutes, created_by, created_at)
+				                        duration_minutes, kind, created_by, created_at)
 				select s.id, s.school_id, :visitedAt, :interviewee, :relation, cast(:answers as jsonb),
 				       cast(:categories as text[]),
-				       :duration, :user, :now""", values);
+				       :duration, :kind, :user, :now""", values);
 		audit.record("HOME_VISIT_CREATE", "home-visit/" + id, in.studentId(), null);
 		duties.completeForStudent(DutyKind.TRIGGER_HOME_VISIT, in.studentId(), user.id(), true, "home-visit/" + id);
 		duties.completeMentorVisit(user.id(), in.studentId(), "home-visit/" + id);

@@ -13,6 +13,7 @@ import org.mindgrid.identity.Role;
 import org.mindgrid.identity.StudentScope;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
+import org.mindgrid.student.archive.ArchiveSection;
 import org.mindgrid.student.archive.ArchiveStore;
 import org.mindgrid.student.archive.ArchiveView;
 import org.mindgrid.student.archive.GrowthArchive;
@@ -171,13 +172,42 @@ public class Students {
 	 */
 	@Transactional
 	public ArchiveView saveArchive(long studentId, int expectedVersion, GrowthArchive content) {
+		return save(requireArchiveReader(studentId), studentId, expectedVersion, content, true);
+	}
+
+	/**
+	 * Saves one section of the archive page (issue 7, point 9): that section from {@code edited}, every other part
+	 * as stored now. The editor started from {@code baseVersion}; the save is refused (409) only if someone changed
+	 * this same section since — so the sections of one page, or two teachers editing different sections, do not
+	 * stand in each other's way. The roster's personal fields follow only a save of the personal section.
+	 */
+	@Transactional
+	public ArchiveView saveArchiveSection(long studentId, int baseVersion, ArchiveSection section,
+			GrowthArchive edited) {
 		CurrentUser user = requireArchiveReader(studentId);
+		ArchiveView current = archives.find(studentId);
+		GrowthArchive base = baseVersion == current.version() ? current.content()
+				: baseVersion == 0 ? GrowthArchive.empty()
+						: archives.revision(studentId, baseVersion).map(ArchiveStore.Revision::content).orElse(null);
+		if (base == null || baseVersion > current.version() || !section.same(base, current.content())) {
+			throw ApiProblem.conflict("archive.conflict");
+		}
+		return save(user, studentId, current.version(), section.merge(current.content(), edited),
+				section == ArchiveSection.PERSONAL);
+	}
+
+	private ArchiveView save(CurrentUser user, long studentId, int expectedVersion, GrowthArchive content,
+			boolean personalToRoster) {
 		// The web layers validate first and show field messages; this guards every other caller.
 		if (!validator.validate(content).isEmpty()) {
 			throw ApiProblem.badRequest("archive.invalid");
 		}
 		int version = archives.save(studentId, expectedVersion, content, user.id(), clock.instant())
 			.orElseThrow(() -> ApiProblem.conflict("archive.conflict"));
+		audit.record("ARCHIVE_UPDATE", "student/" + studentId + "/archive", studentId, "version " + version);
+		if (!personalToRoster) {
+			return archives.find(studentId);
+		}
 		var personal = content.personal();
 		jdbc.sql("""
 				update student set ethnicity = :ethnicity, native_place = :nativePlace, address = :address,
@@ -188,7 +218,6 @@ public class Students {
 			.param("now", java.sql.Timestamp.from(clock.instant()))
 			.param("id", studentId)
 			.update();
-		audit.record("ARCHIVE_UPDATE", "student/" + studentId + "/archive", studentId, "version " + version);
 		return archives.find(studentId);
 	}
 
@@ -235,9 +264,9 @@ public class Students {
 	/** Bureau officers and system administrators see aggregates, never a named student. */
 	public CurrentUser requireStudentReader() {
 		CurrentUser user = users.current();
-		boolean schoolStaff = user.posts().stream().anyMatch(p -> p.role().isSchoolLevel() || p.role().isClassLevel());
-		if (!schoolStaff || user.isBureauOnly()) {
-			throw ApiProblem.forbidden("student.bureau-forbidden");
+		if (!user.isSchoolStaff()) {
+			// A psych committee student must not be told about bureau accounts (issue 7, point 10).
+			throw ApiProblem.forbidden(user.isStudentAccount() ? user.staffOnlyRefusal() : "student.bureau-forbidden");
 		}
 		return user;
 	}

@@ -18,7 +18,11 @@ import java.util.stream.Collectors;
 /** A browser-like session for pages: form login, cookies, the CSRF token of the last page, no redirects followed. */
 public class PageClient {
 
-	public record Page(int status, String location, String body) {
+	public record Page(int status, String location, String body, java.net.http.HttpHeaders headers) {
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse("");
+		}
 	}
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*(?:value|content)=\"([^\"]+)\"");
@@ -63,17 +67,42 @@ public class PageClient {
 		return post(path, List.copyOf(form.entrySet()));
 	}
 
+	/** Posts a form with extra headers (Referer, HX-Request …). */
+	public Page post(String path, Map<String, String> form, Map<String, String> headers) {
+		return post(path, List.copyOf(form.entrySet()), headers);
+	}
+
 	/** Posts a form with the CSRF token of the last page fetched. */
 	public Page post(String path, List<Map.Entry<String, String>> fields) {
+		return post(path, fields, Map.of());
+	}
+
+	public String base() {
+		return base;
+	}
+
+	/** The CSRF token the next post sends (that of the last page fetched). */
+	public String csrf() {
+		return csrf;
+	}
+
+	/** Sends {@code token} with the next posts, e.g. a form's token kept from before its session ended. */
+	public void useCsrf(String token) {
+		this.csrf = token;
+	}
+
+	public Page post(String path, List<Map.Entry<String, String>> fields, Map<String, String> headers) {
 		String body = fields.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
 		if (csrf != null) {
 			body += "&_csrf=" + enc(csrf);
 		}
-		return send(HttpRequest.newBuilder(URI.create(base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::header);
+		return send(request);
 	}
 
 	/**
@@ -94,7 +123,7 @@ public class PageClient {
 			if (m.find()) {
 				csrf = m.group(1);
 			}
-			return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(""), r.body());
+			return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(""), r.body(), r.headers());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);

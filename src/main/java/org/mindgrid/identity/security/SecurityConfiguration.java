@@ -108,6 +108,7 @@ class SecurityConfiguration {
 				.failureHandler(loginFailure(secondFactor))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.exceptionHandling(e -> e.accessDeniedHandler(new PageAccessDenied()))
 			.addFilterAfter(new SessionRefreshFilter(accounts), SecurityContextHolderFilter.class)
 			.addFilterAfter(new AccountSetupFilter(), AnonymousAuthenticationFilter.class)
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

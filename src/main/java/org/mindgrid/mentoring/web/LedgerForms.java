@@ -136,8 +136,19 @@ public final class LedgerForms {
 
 		private String escalate = "";
 
+		/** {@link org.mindgrid.mentoring.HomeVisitKind}: the outline before term starts, or a general visit. */
+		private String kind = "TERM_START";
+
 		public HomeVisitForm() {
-			HomeVisitOutline.QUESTIONS.forEach(q -> answers.put(q.code(), new AnswerForm()));
+			HomeVisitOutline.all().forEach(q -> answers.put(q.code(), new AnswerForm()));
+		}
+
+		public String getKind() {
+			return kind;
+		}
+
+		public void setKind(String kind) {
+			this.kind = kind;
 		}
 
 		public String getVisitedAt() {

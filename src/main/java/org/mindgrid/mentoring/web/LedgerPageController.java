@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.mindgrid.mentoring.ContactChannel;
+import org.mindgrid.mentoring.HomeVisitKind;
 import org.mindgrid.mentoring.HomeVisitOutline;
 import org.mindgrid.mentoring.LedgerInputs.ContactInput;
 import org.mindgrid.mentoring.LedgerInputs.HomeVisitInput;
@@ -101,6 +102,7 @@ class LedgerPageController {
 	String newHomeVisit(@PathVariable long id, Model model) {
 		HomeVisitForm form = new HomeVisitForm();
 		form.setVisitedAt(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).format(LOCAL_MINUTES));
+		form.setKind(defaultVisitKind(LocalDate.now(clock)).name());
 		return homeVisitPage(id, form, model);
 	}
 
@@ -117,10 +119,17 @@ class LedgerPageController {
 				errors.rejectValue("durationMinutes", "mentoring.v.duration");
 			}
 		}
+		// The page holds both records; only the chosen one's answers count (the other is hidden and disabled).
+		HomeVisitKind kind = HomeVisitKind.parse(form.getKind()).orElse(HomeVisitKind.TERM_START);
 		Map<String, HomeVisitOutline.Answer> answers = new LinkedHashMap<>();
-		form.getAnswers().forEach((code, a) -> answers.put(code, a.toAnswer()));
+		kind.questions().forEach(q -> {
+			LedgerForms.AnswerForm a = form.getAnswers().get(q.code());
+			if (a != null) {
+				answers.put(q.code(), a.toAnswer());
+			}
+		});
 		HomeVisitInput in = new HomeVisitInput(id, at, form.getInterviewee(), form.getRelation(), duration, answers,
-				form.getCategories(), form.getEscalate());
+				form.getCategories(), form.getEscalate(), kind.name());
 		if (!valid(in, errors)) {
 			return homeVisitPage(id, form, model);
 		}
@@ -170,8 +179,22 @@ class LedgerPageController {
 		model.addAttribute("parts", HomeVisitOutline.PARTS);
 		model.addAttribute("outline", HomeVisitOutline.class);
 		model.addAttribute("questions", HomeVisitOutline.QUESTIONS);
+		model.addAttribute("general", HomeVisitOutline.GENERAL);
+		model.addAttribute("kinds", HomeVisitKind.values());
 		model.addAttribute("categories", HomeVisitOutline.CATEGORIES);
 		return "mentoring/home-visit-form";
+	}
+
+	/**
+	 * The record offered first: tool 3's outline in the winter and summer holidays (January–February,
+	 * July–August), when visits are the ones before term starts; the general record during term. The visitor can
+	 * switch at the top of the form.
+	 */
+	static HomeVisitKind defaultVisitKind(LocalDate today) {
+		return switch (today.getMonth()) {
+			case JANUARY, FEBRUARY, JULY, AUGUST -> HomeVisitKind.TERM_START;
+			default -> HomeVisitKind.GENERAL;
+		};
 	}
 
 	private String contactPage(long id, ContactForm form, Model model) {

@@ -92,7 +92,7 @@ class TimelinePageController {
 		model.addAttribute("kind", k.name());
 		model.addAttribute("path", k.path());
 		model.addAttribute("record", record);
-		model.addAttribute("questions", HomeVisitOutline.QUESTIONS);
+		model.addAttribute("questions", HomeVisitOutline.all());
 		model.addAttribute("zone", clock.getZone());
 		return "mentoring/record";
 	}

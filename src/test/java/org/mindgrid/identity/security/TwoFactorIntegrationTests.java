@@ -182,4 +182,29 @@ class TwoFactorIntegrationTests {
 		}
 		assertThat(refused).as("codes beyond the limit are not even checked").isGreaterThanOrEqualTo(3);
 	}
+	/** Issue 7, point 2: a form posted after the session expired comes back after both login steps. */
+	@Test
+	void aFormWhoseSessionExpiredComesBackAfterTheTwoFactorStep() {
+		String user = newUser();
+		PageClient page = new PageClient(port);
+		assertThat(page.signIn(user, PASSWORD).status()).isEqualTo(302);
+		Enrolled enrolled = enrol(page);
+		long student = jdbc.sql("select id from student where school_id = (select school_id from app_user where username = :u) "
+				+ "order by id limit 1").param("u", user).query(Long.class).single();
+		String talkForm = "/students/" + student + "/talks/new";
+		assertThat(page.get(talkForm).status()).isEqualTo(200);
+		String token = page.csrf();
+		page.post("/logout", Map.of());
+		page.useCsrf(token);
+
+		var post = page.post("/students/" + student + "/talks", Map.of("topics", "x"), Map.of("Referer", page.base() + talkForm));
+		assertThat(post.location()).contains("/login?expired=session&next=");
+		page.get(post.location().replaceFirst("^https?://[^/]+", ""));
+		var password = page.post("/login", Map.of("username", user, "password", PASSWORD));
+		assertThat(password.location()).endsWith("/login/two-factor");
+		page.get("/login/two-factor");
+		var code = page.post("/login/two-factor", Map.of("code", code(enrolled.secret(), 1)));
+		assertThat(code.status()).isEqualTo(302);
+		assertThat(code.location()).endsWith(talkForm);
+	}
 }
