@@ -14,8 +14,9 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * E-mails a notification's title (in Chinese) and link to the user's address, after commit and off the request thread; only
- * when SMTP is configured ({@code spring.mail.host}) and the user has an e-mail address. Failures are logged.
+ * E-mails a notification's title (rendered in Chinese) and link to the user's address, after commit and off the
+ * request thread; only when SMTP is configured ({@code spring.mail.host}) and the user has an e-mail address.
+ * Failures are logged.
  */
 @Component
 @ConditionalOnProperty(name = "spring.mail.host")
@@ -33,8 +34,8 @@ class EmailChannel {
 
 	private final String baseUrl;
 
-	EmailChannel(ObjectProvider<JavaMailSender> mailSender, JdbcClient jdbc, ChannelExecutor executor,
-			NoticeTexts texts, @Value("${mindgrid.notification.mail-from:${spring.mail.username:mindgrid@localhost}}") String from,
+	EmailChannel(ObjectProvider<JavaMailSender> mailSender, JdbcClient jdbc, ChannelExecutor executor, NoticeTexts texts,
+			@Value("${mindgrid.notification.mail-from:${spring.mail.username:mindgrid@localhost}}") String from,
 			@Value("${mindgrid.base-url:http://localhost:8080}") String baseUrl) {
 		this.mailSender = mailSender;
 		this.jdbc = jdbc;

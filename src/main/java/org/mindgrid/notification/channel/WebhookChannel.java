@@ -23,8 +23,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Forwards notifications to a DingTalk/WeCom-style group robot ({@code mindgrid.notification.webhook-url}) as
- * {@code {"msgtype":"text","text":{"content":"<title in Chinese> <base-url>/notifications"}}}, after commit, with a 5 s timeout; errors
- * are logged. A group robot is one chat for everybody, so a notice sent to several people at once is posted once.
+ * {@code {"msgtype":"text","text":{"content":"<title in Chinese> <base-url>/notifications"}}}, after commit, with a
+ * 5 s timeout; errors are logged. A group robot is one chat for everybody, so a notice sent to several people at
+ * once is posted once.
  */
 @Component
 class WebhookChannel {
