@@ -250,6 +250,31 @@ class LiveInboxIntegrationTests {
 			.contains("has been taken up", "has been dealt with");
 	}
 
+	@Test
+	void aPsychCommitteeStudentHearsTheirReportWasTakenUpWithNothingToOpen() {
+		Api api = new Api(port);
+		long classmate = jdbc.sql("""
+				select s.id from student s
+				 where s.class_id = (select class_id from post where user_id = :u and role = 'PSYCH_COMMITTEE')
+				   and s.id <> (select student_id from app_user where id = :u)
+				   and not exists (select 1 from warning_report w where w.student_id = s.id)
+				 order by s.id desc limit 1""")
+			.param("u", user("committee1")).query(Long.class).single();
+		Api.Response concern = api.post("committee1", "/api/v1/concern-reports",
+				Map.of("studentId", classmate, "signs", List.of(6), "description", "把自己的东西都送给了同学"));
+		assertThat(concern.status()).isEqualTo(201);
+		long reportId = jdbc.sql("select warning_report_id from concern_report where id = :id")
+			.param("id", concern.json().get("id").asLong()).query(Long.class).single();
+		assertThat(api.post("psych1", "/api/v1/warning-reports/" + reportId + "/take-up", Map.of()).status())
+			.isEqualTo(200);
+
+		JsonNode notice = notice("committee1", "REPORT_TAKEN_UP", reportId);
+		assertThat(notice.get("link").isNull()).isTrue();
+		assertThat(notice.get("title").asString()).matches("您在 .+ 提交的报告已受理");
+		String inbox = PageClient.login(port, "committee1").get("/notifications").body();
+		assertThat(inbox).contains("提交的报告已受理").doesNotContain(name(classmate), "送给了同学");
+	}
+
 	/** The reporter's newest notice of that kind, which must concern a report they made at about that time. */
 	private JsonNode notice(String username, String kind, long reportId) {
 		long id = jdbc.sql("select max(id) from notification where user_id = :u and kind = :k")
