@@ -140,3 +140,84 @@ document.addEventListener('htmx:configRequest', function (event) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) { event.detail.headers[header.content] = token.content; }
 });
+// Live badge and queue (issue 7, point 4; ADR 0019). Every 20 s the badge asks /notifications/unread-count; an
+// open warning queue asks /warnings/rows with the fingerprint it has (204 while nothing changed) and swaps in the
+// rows, where new urgent ones come marked mg-new: a highlight and a line above, never a sound. Polling pauses
+// while the tab is hidden, and stops after 25 minutes without a key or a tap, so an unattended screen lets its
+// session expire as the 30-minute rule means; it stops as well when the session has ended (the answer is the login
+// page, not JSON or rows).
+var MindGridLive = (function () {
+  var INTERVAL = 20 * 1000, QUEUE_INTERVAL = 15 * 1000, IDLE = 25 * 60 * 1000;
+  var lastInput = Date.now(), stopped = false;
+  ['keydown', 'pointerdown', 'scroll', 'touchstart'].forEach(function (type) {
+    document.addEventListener(type, function () { lastInput = Date.now(); }, { passive: true, capture: true });
+  });
+  function active() {
+    if (Date.now() - lastInput > IDLE) { stopped = true; }
+    return !stopped && document.visibilityState === 'visible';
+  }
+  function get(url) {
+    return fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { 'X-MG-Poll': '1' } });
+  }
+  function ended(response) {
+    if (response.redirected || /\/login(\?|$)/.test(response.url)) { stopped = true; return true; }
+    return false;
+  }
+  function showBadge(count) {
+    document.querySelectorAll('[data-mg-badge]').forEach(function (holder) {
+      var badge = holder.querySelector('.mg-unread');
+      if (count > 0 && !badge) {
+        badge = document.createElement('span');
+        badge.className = holder.getAttribute('data-mg-badge');
+        holder.appendChild(badge);
+      }
+      if (badge && count > 0) { badge.textContent = String(count); } else if (badge) { badge.remove(); }
+    });
+  }
+  function pollBadge() {
+    if (!active()) { return; }
+    get(document.body.getAttribute('data-mg-unread-url')).then(function (r) {
+      if (ended(r) || !r.ok || (r.headers.get('Content-Type') || '').indexOf('json') < 0) { return null; }
+      return r.json();
+    }).then(function (json) {
+      if (json && typeof json.unread === 'number') { showBadge(json.unread); }
+    }).catch(function () { /* offline for a moment: the next poll tries again */ });
+  }
+  function pollQueue(live) {
+    if (!active()) { return; }
+    var url = live.getAttribute('data-mg-live-url');
+    url += (url.indexOf('?') < 0 ? '?' : '&') + 'v=' + encodeURIComponent(live.getAttribute('data-mg-live-version'))
+      + '&since=' + encodeURIComponent(live.getAttribute('data-mg-live-since'));
+    get(url).then(function (r) {
+      if (ended(r) || r.status !== 200 || (r.headers.get('Content-Type') || '').indexOf('html') < 0) { return null; }
+      var version = r.headers.get('X-Queue-Version');
+      return r.text().then(function (html) { return { html: html, version: version }; });
+    }).then(function (answer) {
+      if (!answer || !answer.version) { return; }
+      var rows = document.getElementById('warning-queue-rows');
+      var holder = document.createElement('div');
+      holder.innerHTML = answer.html;
+      var fresh = holder.querySelector('#warning-queue-rows');
+      if (!rows || !fresh) { return; }
+      rows.replaceWith(fresh);
+      live.setAttribute('data-mg-live-version', answer.version);
+      var news = document.getElementById('warning-queue-news');
+      var count = fresh.querySelectorAll('.mg-new').length;
+      if (news) { news.classList.toggle('d-none', count === 0); }
+      document.title = document.title.replace(/^\(\d+\) /, '') ;
+      if (count > 0) { document.title = '(' + count + ') ' + document.title; }
+    }).catch(function () { /* the next poll tries again */ });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (document.body.getAttribute('data-mg-unread-url')) {
+      setInterval(pollBadge, INTERVAL);
+      document.addEventListener('visibilitychange', function () { if (active()) { pollBadge(); } });
+    }
+    var live = document.getElementById('warning-queue-live');
+    if (live) {
+      setInterval(function () { pollQueue(live); }, QUEUE_INTERVAL);
+      document.addEventListener('visibilitychange', function () { if (active()) { pollQueue(live); } });
+    }
+  });
+  return { active: active };
+})();

@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
+import org.mindgrid.notification.Notice;
+import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +31,6 @@ public class DutyEscalation {
 
 	static final String NOTIFICATION_KIND = "DUTY_OVERDUE";
 
-	private static final Locale TITLES = Locale.SIMPLIFIED_CHINESE;
-
 	private static final String RETURNING = " returning id, kind, school_id, student_id, class_id, assignee_user_id, due_at";
 
 	private final JdbcClient jdbc;
@@ -45,16 +43,13 @@ public class DutyEscalation {
 
 	private final ApplicationEventPublisher events;
 
-	private final MessageSource messages;
-
 	DutyEscalation(JdbcClient jdbc, Clock clock, SchoolCalendar calendar, Notifications notifications,
-			ApplicationEventPublisher events, MessageSource messages) {
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.calendar = calendar;
 		this.notifications = notifications;
 		this.events = events;
-		this.messages = messages;
 	}
 
 	/** What one run did; {@code skipped} when another instance held the lock. */
@@ -122,24 +117,21 @@ public class DutyEscalation {
 	}
 
 	private void notifyLevel1(DutyOverdue duty) {
-		String kind = kindLabel(duty.kind());
 		List<Long> heads = new ArrayList<>(duty.classId() == null ? List.of()
 				: usersWithRole("HEAD_TEACHER", "p.class_id = :place", duty.classId()));
 		heads.remove(duty.assigneeUserId());
-		notifications.notify(heads, NOTIFICATION_KIND,
-				messages.getMessage("duty.notify.overdue.head", new Object[] { kind }, TITLES), link(duty));
-		notifications.notify(List.of(duty.assigneeUserId()), NOTIFICATION_KIND,
-				messages.getMessage("duty.notify.overdue.assignee", new Object[] { kind }, TITLES), link(duty));
+		notifications.notify(heads, notice("duty.notify.overdue.head", duty));
+		notifications.notify(List.of(duty.assigneeUserId()), notice("duty.notify.overdue.assignee", duty));
 	}
 
 	private void notifyLevel2(DutyOverdue duty) {
 		List<Long> leaders = usersWithRole("SCHOOL_LEADER", "p.school_id = :place", duty.schoolId());
-		notifications.notify(leaders, NOTIFICATION_KIND, messages.getMessage("duty.notify.overdue.leader",
-				new Object[] { kindLabel(duty.kind()) }, TITLES), link(duty));
+		notifications.notify(leaders, notice("duty.notify.overdue.leader", duty));
 	}
 
-	private String kindLabel(DutyKind kind) {
-		return messages.getMessage("duty.kind." + kind.name(), null, TITLES);
+	/** The duty's kind as a code, rendered in the reader's language; never the student. */
+	private static Notice notice(String key, DutyOverdue duty) {
+		return Notice.of(NOTIFICATION_KIND, key, link(duty), NoticeArg.code("duty.kind." + duty.kind().name()));
 	}
 
 	private static String link(DutyOverdue duty) {

@@ -1,7 +1,13 @@
 package org.mindgrid.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.shared.web.ApiProblem;
@@ -14,7 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Inbox {
 
-	private static final String SELECT = "select id, kind, title, link, created_at, read_at from notification";
+	private static final String SELECT = "select id, kind, message_key, args, link, created_at, read_at from notification";
+
+	/** A row before its title is rendered. */
+	private record Row(long id, String kind, String key, List<NoticeArg> args, String link, Instant createdAt,
+			Instant readAt) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -22,15 +33,18 @@ public class Inbox {
 
 	private final Clock clock;
 
-	Inbox(JdbcClient jdbc, CurrentUsers users, Clock clock) {
+	private final NoticeTexts texts;
+
+	Inbox(JdbcClient jdbc, CurrentUsers users, Clock clock, NoticeTexts texts) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
+		this.texts = texts;
 	}
 
-	/** Unread first, then newest first. */
+	/** Unread first, then newest first; titles in {@code locale}. */
 	@Transactional(readOnly = true)
-	public InboxPage page(boolean unreadOnly, int page, int size) {
+	public InboxPage page(boolean unreadOnly, int page, int size, Locale locale) {
 		long me = users.current().id();
 		String where = " where user_id = :me and (not :unreadOnly or read_at is null)";
 		long total = jdbc.sql("select count(*) from notification" + where)
@@ -38,17 +52,18 @@ public class Inbox {
 			.param("unreadOnly", unreadOnly)
 			.query(Long.class)
 			.single();
-		var items = jdbc.sql(SELECT + where
+		List<Row> rows = jdbc.sql(SELECT + where
 				+ " order by read_at is null desc, created_at desc, id desc limit :size offset :offset")
 			.param("me", me)
 			.param("unreadOnly", unreadOnly)
 			.param("size", size)
 			.param("offset", (long) page * size)
-			.query(Inbox::item)
+			.query(Inbox::row)
 			.list();
-		return new InboxPage(items, total, page, size, unreadCount(me));
+		return new InboxPage(items(rows, locale), total, page, size, unreadCount(me));
 	}
 
+	/** The badge: one count on a partial index, cheap enough to poll. */
 	@Transactional(readOnly = true)
 	public long unreadCount(long userId) {
 		return jdbc.sql("select count(*) from notification where user_id = :me and read_at is null")
@@ -59,19 +74,34 @@ public class Inbox {
 
 	/** Marks the caller's notification read (keeping the first read time) and returns it. */
 	@Transactional
-	public NotificationItem markRead(long id) {
+	public NotificationItem markRead(long id, Locale locale) {
 		long me = users.current().id();
 		jdbc.sql("update notification set read_at = :now where id = :id and user_id = :me and read_at is null")
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.param("me", me)
 			.update();
-		return jdbc.sql(SELECT + " where id = :id and user_id = :me")
+		Row row = jdbc.sql(SELECT + " where id = :id and user_id = :me")
 			.param("id", id)
 			.param("me", me)
-			.query(Inbox::item)
+			.query(Inbox::row)
 			.optional()
 			.orElseThrow(() -> ApiProblem.notFound("notification.not-found"));
+		return items(List.of(row), locale).get(0);
+	}
+
+	/**
+	 * The user opened {@code link} (a page they may read, it was just shown to them): their unread notifications
+	 * pointing there are read now, however they got there.
+	 * @return how many were marked
+	 */
+	@Transactional
+	public int markOpened(long userId, String link) {
+		return jdbc.sql("update notification set read_at = :now where user_id = :me and read_at is null and link = :link")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("me", userId)
+			.param("link", link)
+			.update();
 	}
 
 	@Transactional
@@ -82,9 +112,22 @@ public class Inbox {
 			.update();
 	}
 
-	private static NotificationItem item(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+	private List<NotificationItem> items(List<Row> rows, Locale locale) {
+		List<String> titles = texts.renderAll(rows.stream().map(r -> new NoticeTexts.Keyed(r.key(), r.args())).toList(),
+				locale);
+		List<NotificationItem> items = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			Row r = rows.get(i);
+			items.add(new NotificationItem(r.id(), r.kind(), titles.get(i), r.key(), r.args(), r.link(), r.createdAt(),
+					r.readAt()));
+		}
+		return items;
+	}
+
+	private static Row row(ResultSet rs, int i) throws SQLException {
 		Timestamp read = rs.getTimestamp("read_at");
-		return new NotificationItem(rs.getLong("id"), rs.getString("kind"), rs.getString("title"),
-				rs.getString("link"), rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
+		return new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("message_key"),
+				NoticeTexts.fromJson(rs.getString("args")), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+				read == null ? null : read.toInstant());
 	}
 }

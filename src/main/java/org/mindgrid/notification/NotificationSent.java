@@ -1,5 +1,12 @@
 package org.mindgrid.notification;
 
-/** Published for each inbox notification; channels (e-mail, webhook) forward it after commit. */
-public record NotificationSent(long notificationId, long userId, String kind, String title, String link) {
+import java.util.List;
+
+/** Published for each inbox notification; channels (e-mail, webhook) render and forward it after commit. */
+public record NotificationSent(long notificationId, long userId, String kind, String key, List<NoticeArg> args,
+		String link) {
+
+	public NotificationSent {
+		args = List.copyOf(args);
+	}
 }

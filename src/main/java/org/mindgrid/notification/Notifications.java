@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sends notifications. The inbox row is written in the caller's transaction, so a warning and its notice commit
  * together; outside channels (e-mail, webhook) are sent after commit by listeners of {@link NotificationSent}.
+ * A row keeps the message key and its arguments, never a sentence: the words are chosen when it is read.
  */
 @Service
 public class Notifications {
@@ -29,25 +30,24 @@ public class Notifications {
 		this.events = events;
 	}
 
-	/**
-	 * @param kind e.g. {@code WARNING_REPORT}, {@code DUTY_OVERDUE}
-	 * @param title plain text without a student's name or details (SECURITY.md threat 3)
-	 * @param link a path inside MindGrid, e.g. {@code /warnings/12}
-	 */
+	/** Tells each user once; the notice carries no student's name or details (SECURITY.md threat 3). */
 	@Transactional
-	public void notify(Collection<Long> userIds, String kind, String title, String link) {
+	public void notify(Collection<Long> userIds, Notice notice) {
+		String args = NoticeTexts.toJson(notice.args());
 		for (long userId : new LinkedHashSet<>(userIds)) {
 			long id = jdbc.sql("""
-					insert into notification (user_id, kind, title, link, created_at)
-					values (:user, :kind, :title, :link, :at) returning id""")
+					insert into notification (user_id, kind, message_key, args, link, created_at)
+					values (:user, :kind, :key, cast(:args as jsonb), :link, :at) returning id""")
 				.param("user", userId)
-				.param("kind", kind)
-				.param("title", title)
-				.param("link", link)
+				.param("kind", notice.kind())
+				.param("key", notice.key())
+				.param("args", args)
+				.param("link", notice.link())
 				.param("at", Timestamp.from(clock.instant()))
 				.query(Long.class)
 				.single();
-			events.publishEvent(new NotificationSent(id, userId, kind, title, link));
+			events.publishEvent(
+					new NotificationSent(id, userId, notice.kind(), notice.key(), notice.args(), notice.link()));
 		}
 	}
 }

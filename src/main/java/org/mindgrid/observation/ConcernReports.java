@@ -10,6 +10,8 @@ import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.identity.Role;
+import org.mindgrid.notification.Notice;
+import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.warning.WarningRaised;
@@ -129,8 +131,8 @@ public class ConcernReports {
 				.param("school", student.schoolId())
 				.query(Long.class)
 				.list());
-			notifications.notify(recipients, "CONCERN_REPORT", "心理委员提交了一份关注报告，请查看",
-					"/students/" + student.id());
+			notifications.notify(recipients, Notice.of("CONCERN_REPORT", "notification.concern",
+					"/students/" + student.id(), NoticeArg.schoolClass(student.classId())));
 		}
 		return new Reported(id, student.id(), now);
 	}

@@ -13,6 +13,8 @@ import org.mindgrid.duty.DutyKind;
 import org.mindgrid.duty.DutyRequest;
 import org.mindgrid.duty.SchoolCalendar;
 import org.mindgrid.identity.CurrentUser;
+import org.mindgrid.notification.Notice;
+import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,8 +76,9 @@ class Triggers {
 			duties.open(new DutyRequest(DutyKind.TRIGGER_HOME_VISIT, student.schoolId(), student.id(), student.classId(),
 					visitor, due, "TRIGGER", null, null));
 		}
-		notifications.notify(visitors.stream().filter(v -> v != by.id()).toList(), "TRIGGER_HOME_VISIT",
-				"四必访：有学生需在下一个上学日内家访", "/students/" + student.id());
+		notifications.notify(visitors.stream().filter(v -> v != by.id()).toList(),
+				Notice.of("TRIGGER_HOME_VISIT", "notification.trigger", "/students/" + student.id(),
+						NoticeArg.schoolClass(student.classId()), NoticeArg.code("trigger." + kind.name())));
 		audit.record("TRIGGER_RECORDED", "trigger/" + id, student.id(), kind.name());
 		return id;
 	}

@@ -19,6 +19,9 @@ import org.mindgrid.duty.Duties;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.Role;
 import org.mindgrid.identity.StudentScope;
+import org.mindgrid.notification.Notice;
+import org.mindgrid.notification.NoticeArg;
+import org.mindgrid.notification.Notifications;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.student.Students;
@@ -38,12 +41,14 @@ public class WarningQueue {
 			select w.id, w.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班', w.urgency, w.status,
 			       w.due_at, w.raised_at, ru.display_name, w.source_kind, w.signs, w.summary, w.resolved_at,
 			       xu.display_name, w.resolution_reason,
-			       (select count(*) from warning_report_source rs where rs.report_id = w.id), w.merged_into
+			       (select count(*) from warning_report_source rs where rs.report_id = w.id), w.merged_into,
+			       tu.display_name, w.taken_up_at
 			  from warning_report w
 			  join student s on s.id = w.student_id
 			  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
 			  join app_user ru on ru.id = w.raised_by
-			  left join app_user xu on xu.id = w.resolved_by""";
+			  left join app_user xu on xu.id = w.resolved_by
+			  left join app_user tu on tu.id = w.taken_up_by""";
 
 	private final JdbcClient jdbc;
 
@@ -57,9 +62,12 @@ public class WarningQueue {
 
 	private final List<SourceTexts> texts;
 
+	private final Notifications notifications;
+
 	WarningQueue(JdbcClient jdbc, Clock clock, Students students, Duties duties, AuditLog audit,
-			List<SourceTexts> texts) {
+			List<SourceTexts> texts, Notifications notifications) {
 		this.jdbc = jdbc;
+		this.notifications = notifications;
 		this.texts = texts;
 		this.clock = clock;
 		this.students = students;
@@ -125,7 +133,87 @@ public class WarningQueue {
 		}
 		duties.completeForSource("WARNING_REPORT", reportId, user.id(), reason.strip());
 		audit.record("WARNING_REPORT_RESOLVED", "warning-report/" + reportId, item.studentId(), reason.strip());
+		tellReporters(reportId, item.studentId(), user.id(), "REPORT_CLOSED", "notification.report.closed");
 		return find(user, reportId);
+	}
+
+	/**
+	 * A psychology teacher or the crisis team takes the report up: the one-to-one assessment starts. The
+	 * reporters learn that it has been taken up (issue 7, point 4), nothing more.
+	 */
+	@Transactional
+	public WarningReportItem takeUp(long reportId) {
+		CurrentUser user = students.requireStudentReader();
+		WarningReportItem item = find(user, reportId);
+		long schoolId = jdbc.sql("select school_id from warning_report where id = :id").param("id", reportId)
+			.query(Long.class).single();
+		if (!user.hasRoleAtSchool(schoolId, Role.PSYCH_TEACHER, Role.CRISIS_TEAM)) {
+			throw ApiProblem.forbidden("warning.take-up-forbidden");
+		}
+		int changed = jdbc.sql("""
+				update warning_report set taken_up_by = :u, taken_up_at = :at
+				 where id = :id and status = 'OPEN' and taken_up_at is null""")
+			.param("u", user.id()).param("at", Timestamp.from(clock.instant())).param("id", reportId).update();
+		if (changed == 0) {
+			throw ApiProblem.conflict(item.status().equals("OPEN") ? "warning.already-taken-up"
+					: "warning.already-resolved");
+		}
+		audit.record("WARNING_REPORT_TAKEN_UP", "warning-report/" + reportId, item.studentId(), null);
+		tellReporters(reportId, item.studentId(), user.id(), "REPORT_TAKEN_UP", "notification.report.taken-up");
+		return find(user, reportId);
+	}
+
+	/**
+	 * Each person whose record raised or joined the report hears that it moved: when they reported, never the
+	 * student, the signs or the outcome. A link only for those who may read the report (the archive level).
+	 */
+	private void tellReporters(long reportId, long studentId, long actor, String kind, String key) {
+		record Reporter(long userId, Instant firstAt, boolean mayRead) {
+		}
+		List<Reporter> reporters = jdbc.sql("""
+				select rs.raised_by, min(rs.raised_at),
+				       exists (select 1 from student_access sa where sa.user_id = rs.raised_by
+				                  and sa.student_id = :student and sa.level >= :level)
+				  from warning_report_source rs where rs.report_id = :r and rs.raised_by <> :actor
+				 group by rs.raised_by order by rs.raised_by""")
+			.param("r", reportId).param("student", studentId).param("level", StudentScope.ARCHIVE)
+			.param("actor", actor)
+			.query((rs, i) -> new Reporter(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)))
+			.list();
+		for (Reporter reporter : reporters) {
+			notifications.notify(List.of(reporter.userId()), Notice.of(kind, key,
+					reporter.mayRead() ? "/warnings/" + reportId : null, NoticeArg.time(reporter.firstAt())));
+		}
+	}
+
+	/**
+	 * What the queue holds, as a short fingerprint of ids, states, urgency and deadlines in the caller's scope: the
+	 * open page polls it and reloads its rows (an audited read) only when it changed. Names nobody.
+	 */
+	@Transactional(readOnly = true)
+	public String version(String status) {
+		CurrentUser user = students.requireStudentReader();
+		return jdbc.sql("""
+				select count(*) || '-' || coalesce(md5(string_agg(w.id || w.status || w.urgency || w.due_at
+				       || coalesce(w.taken_up_at::text, '') || (select count(*) from warning_report_source rs
+				                                               where rs.report_id = w.id), ',' order by w.id)), '')
+				  from warning_report w join student s on s.id = w.student_id
+				 where""" + StudentScope.predicate("s") + " and (cast(:status as text) is null or w.status = :status)")
+			.param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE).param("status", status)
+			.query(String.class).single();
+	}
+
+	/** Of these reports, those an urgent record raised or joined after {@code since}: new to a page open since then. */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> urgentSince(List<Long> reportIds, Instant since) {
+		if (reportIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				select distinct report_id from warning_report_source
+				 where report_id in (:ids) and urgency = 'URGENT' and raised_at > :since""")
+			.param("ids", reportIds).param("since", Timestamp.from(since))
+			.query(Long.class).list());
 	}
 
 	private WarningReportItem find(CurrentUser user, long reportId) {
@@ -144,7 +232,7 @@ public class WarningQueue {
 		return new WarningReportItem(item.id(), item.studentId(), item.studentName(), item.className(), item.urgency(),
 				item.status(), item.dueAt(), item.overdue(), item.raisedAt(), item.raisedBy(), item.sourceKind(),
 				item.signs(), item.summary(), item.resolvedAt(), item.resolvedBy(), item.resolutionReason(), views,
-				item.sourceCount(), item.mergedInto(), sources);
+				item.sourceCount(), item.mergedInto(), sources, item.takenUpBy(), item.takenUpAt());
 	}
 
 	/** The report's history, oldest first, each source with its record's full text from the module that owns it. */
@@ -194,7 +282,8 @@ public class WarningQueue {
 				Urgency.valueOf(rs.getString(5)), status, due, "OPEN".equals(status) && due.isBefore(clock.instant()),
 				rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), ints(rs.getArray(11)),
 				rs.getString(12), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14),
-				rs.getString(15), views, rs.getInt(16), (Long) rs.getObject(17), sources);
+				rs.getString(15), views, rs.getInt(16), (Long) rs.getObject(17), sources, rs.getString(18),
+				rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant());
 	}
 
 	private static List<Integer> ints(Array array) throws SQLException {

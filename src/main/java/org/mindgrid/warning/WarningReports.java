@@ -14,6 +14,8 @@ import org.mindgrid.duty.DutyKind;
 import org.mindgrid.duty.DutyRequest;
 import org.mindgrid.duty.SchoolCalendar;
 import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.notification.Notice;
+import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +104,7 @@ public class WarningReports {
 				long id = created.get();
 				addSource(id, sourceKind, sourceId, sortedSigns, urgency, user.id(), now, false);
 				openAssessments(id, studentId, student, due);
-				notifyTeam(id, studentId, student, user.id(), urgency, "WARNING_REPORT");
+				notifyTeam(id, student, user.id(), urgency, "WARNING_REPORT", due);
 				audit.record("WARNING_REPORT_RAISED", "warning-report/" + id, studentId,
 						urgency.name() + " from " + sourceKind);
 				return new WarningRaised(id, studentId, urgency, due);
@@ -145,7 +147,7 @@ public class WarningReports {
 		// The psychology teachers' assessment duties follow the earlier deadline (Duties.open keeps the least).
 		openAssessments(report.id(), studentId, student, newDue);
 		if (raisesUrgency) {
-			notifyTeam(report.id(), studentId, student, by, Urgency.URGENT, "WARNING_REPORT_ESCALATED");
+			notifyTeam(report.id(), student, by, Urgency.URGENT, "WARNING_REPORT_ESCALATED", newDue);
 		}
 		audit.record("WARNING_REPORT_JOINED", "warning-report/" + report.id(), studentId,
 				urgency.name() + " from " + sourceKind + (raisesUrgency ? "; now URGENT" : ""));
@@ -176,15 +178,16 @@ public class WarningReports {
 		}
 	}
 
-	private void notifyTeam(long reportId, long studentId, long[] student, long by, Urgency urgency, String kind) {
+	/** The class and the deadline, never the student: the inbox shows where and by when (issue 7, point 4). */
+	private void notifyTeam(long reportId, long[] student, long by, Urgency urgency, String kind, Instant due) {
 		List<Long> recipients = new ArrayList<>(usersWithRole(student[0], null, "PSYCH_TEACHER"));
 		recipients.addAll(usersWithRole(student[0], null, "SCHOOL_LEADER"));
 		recipients.addAll(usersWithRole(student[0], student[1], "HEAD_TEACHER"));
 		recipients.remove(by);
-		String title = "WARNING_REPORT_ESCALATED".equals(kind) ? "【紧急】预警报告升级为紧急，需在 2 小时内完成一对一评估"
-				: urgency == Urgency.URGENT ? "【紧急】新的预警报告，需在 2 小时内完成一对一评估"
-						: "新的预警报告，需在 1 个上学日内完成一对一评估";
-		notifications.notify(recipients.stream().distinct().toList(), "WARNING_REPORT", title, "/warnings/" + reportId);
+		String key = "WARNING_REPORT_ESCALATED".equals(kind) ? "notification.warning.escalated"
+				: urgency == Urgency.URGENT ? "notification.warning.new.urgent" : "notification.warning.new";
+		notifications.notify(recipients.stream().distinct().toList(), Notice.of("WARNING_REPORT", key,
+				"/warnings/" + reportId, NoticeArg.schoolClass(student[1]), NoticeArg.time(due)));
 	}
 
 	private List<Long> usersWithRole(long schoolId, Long classId, String role) {

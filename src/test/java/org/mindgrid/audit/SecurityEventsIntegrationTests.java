@@ -31,6 +31,9 @@ class SecurityEventsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.mindgrid.notification.NoticeTexts texts;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	Api api;
@@ -182,8 +185,8 @@ class SecurityEventsIntegrationTests {
 		long notices = jdbc.sql("select count(*) from notification where user_id = :u and link = :l and kind = 'ACCESS_REFUSALS'")
 			.param("u", principal).param("l", link).query(Long.class).single();
 		assertThat(notices).isEqualTo(1);
-		String title = jdbc.sql("select title from notification where user_id = :u and link = :l")
-			.param("u", principal).param("l", link).query(String.class).single();
+		String title = texts.titleOf(jdbc.sql("select id from notification where user_id = :u and link = :l")
+			.param("u", principal).param("l", link).query(Long.class).single(), java.util.Locale.SIMPLIFIED_CHINESE);
 		assertThat(title).contains(teacher, "11");
 		String studentName = jdbc.sql("select name from student where id = :id").param("id", school2Student)
 			.query(String.class).single();

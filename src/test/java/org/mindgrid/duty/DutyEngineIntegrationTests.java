@@ -44,6 +44,9 @@ class DutyEngineIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.mindgrid.notification.NoticeTexts texts;
+
+	@Autowired
 	ApplicationEvents events;
 
 	Api api;
@@ -137,10 +140,13 @@ class DutyEngineIntegrationTests {
 		assertThat(events.stream(DutyOverdue.class).filter(e -> e.dutyId() == id).map(DutyOverdue::escalationLevel))
 			.containsExactly(1, 2);
 
-		List<String> titles = jdbc.sql("select title from notification where link = :l")
+		List<String> titles = jdbc.sql("select id from notification where link = :l")
 			.param("l", "/duties/" + id)
-			.query(String.class)
-			.list();
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(n -> texts.titleOf(n, java.util.Locale.SIMPLIFIED_CHINESE))
+			.toList();
 		assertThat(titles).hasSize(3).allSatisfy(t -> assertThat(t).doesNotContain(name).contains("逾期"));
 	}
 

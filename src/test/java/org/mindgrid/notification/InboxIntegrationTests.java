@@ -32,8 +32,9 @@ class InboxIntegrationTests {
 	}
 
 	private long send(String username, String title, String link) {
-		notifications.notify(List.of(user(username)), "TEST", title, link);
-		return jdbc.sql("select max(id) from notification where title = :t").param("t", title).query(Long.class).single();
+		notifications.notify(List.of(user(username)), Notice.of("TEST", "notification.legacy", link, NoticeArg.text(title)));
+		return jdbc.sql("select max(id) from notification where args -> 0 ->> 'value' = :t").param("t", title)
+			.query(Long.class).single();
 	}
 
 	@Test

@@ -26,6 +26,9 @@ class ObservationIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.mindgrid.notification.NoticeTexts texts;
+
 	Api api;
 
 	@BeforeEach
@@ -73,8 +76,8 @@ class ObservationIntegrationTests {
 		assertThat(leaderInbox.json().get("items").toString()).contains("/warnings/" + reportId);
 		assertThat(api.get("psych2", "/api/v1/notifications?size=200").json().get("items").toString())
 			.doesNotContain("/warnings/" + reportId);
-		String title = jdbc.sql("select title from notification where link = :link limit 1")
-			.param("link", "/warnings/" + reportId).query(String.class).single();
+		String title = texts.titleOf(jdbc.sql("select id from notification where link = :link limit 1")
+			.param("link", "/warnings/" + reportId).query(Long.class).single(), java.util.Locale.SIMPLIFIED_CHINESE);
 		String name = jdbc.sql("select name from student where id = :id").param("id", student).query(String.class).single();
 		assertThat(title).doesNotContain(name);
 

@@ -59,6 +59,13 @@ public class PageClient {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** A GET with extra headers (e.g. {@code X-MG-Poll}, as mindgrid.js sends). */
+	public Page get(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		headers.forEach(request::header);
+		return send(request);
+	}
+
 	public Page htmx(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
 	}

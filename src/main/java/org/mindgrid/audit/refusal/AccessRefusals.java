@@ -6,11 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
+import org.mindgrid.notification.Notice;
+import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
 
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,9 +29,6 @@ class AccessRefusals {
 
 	static final String NOTIFICATION_KIND = "ACCESS_REFUSALS";
 
-	/** Notification titles are stored; the inbox shows them as written, in the schools' language. */
-	private static final Locale TITLES = Locale.SIMPLIFIED_CHINESE;
-
 	/** A refused request: who, what, when (now) and from where; the student when the request names one. */
 	record Refusal(long userId, String username, String method, String path, int status, Long studentId,
 			String remoteAddr) {
@@ -43,8 +40,6 @@ class AccessRefusals {
 
 	private final Notifications notifications;
 
-	private final MessageSource messages;
-
 	private final RefusalProperties properties;
 
 	private final Clock clock;
@@ -52,13 +47,12 @@ class AccessRefusals {
 	private final AuditLog audit;
 
 	AccessRefusals(JdbcClient jdbc, PlatformTransactionManager transactions, Notifications notifications,
-			MessageSource messages, RefusalProperties properties, Clock clock, AuditLog audit) {
+			RefusalProperties properties, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.notifications = notifications;
-		this.messages = messages;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -107,11 +101,11 @@ class AccessRefusals {
 			.query(String.class)
 			.optional()
 			.orElse(refusal.username());
-		String title = messages.getMessage("audit.refusals.notify",
-				new Object[] { displayName, refusal.username(), recent, properties.window().toMinutes() }, TITLES);
+		List<NoticeArg> args = List.of(NoticeArg.text(displayName), NoticeArg.text(refusal.username()),
+				NoticeArg.number(recent), NoticeArg.number(properties.window().toMinutes()));
 		for (long school : schoolsOf(refusal.userId())) {
-			notifications.notify(overseers(school, refusal.userId()), NOTIFICATION_KIND, title,
-					"/schools/" + school + "/security-events?user=" + refusal.userId());
+			notifications.notify(overseers(school, refusal.userId()), new Notice(NOTIFICATION_KIND,
+					"audit.refusals.notify", args, "/schools/" + school + "/security-events?user=" + refusal.userId()));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.mindgrid.notification.NoticeTexts;
 import org.mindgrid.notification.NotificationSent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Forwards notifications to a DingTalk/WeCom-style group robot ({@code mindgrid.notification.webhook-url}) as
- * {@code {"msgtype":"text","text":{"content":"<title> <base-url><link>"}}}, after commit, with a 5 s timeout; errors
- * are logged. A group robot is one chat for everybody, so a notice sent to several people at once is posted once.
+ * {@code {"msgtype":"text","text":{"content":"<title in Chinese> <base-url>/notifications"}}}, after commit, with a
+ * 5 s timeout; errors are logged. A group robot is one chat for everybody, so a notice sent to several people at
+ * once is posted once.
  */
 @Component
 class WebhookChannel {
@@ -43,13 +45,16 @@ class WebhookChannel {
 
 	private final ChannelExecutor executor;
 
+	private final NoticeTexts texts;
+
 	private final String baseUrl;
 
 	private volatile String url;
 
-	WebhookChannel(ChannelExecutor executor, @Value("${mindgrid.notification.webhook-url:}") String url,
+	WebhookChannel(ChannelExecutor executor, NoticeTexts texts, @Value("${mindgrid.notification.webhook-url:}") String url,
 			@Value("${mindgrid.base-url:http://localhost:8080}") String baseUrl) {
 		this.executor = executor;
+		this.texts = texts;
 		this.url = url == null || url.isBlank() ? null : url.strip();
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
@@ -62,11 +67,15 @@ class WebhookChannel {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(NotificationSent sent) {
 		String target = url;
-		if (target == null || !firstWithinWindow(sent)) {
+		if (target == null) {
+			return;
+		}
+		String title = texts.render(sent.key(), sent.args(), NoticeTexts.CHANNELS);
+		if (!firstWithinWindow(sent, title)) {
 			return;
 		}
 		// A group chat sees every message: link to the inbox, never to a student or report id.
-		String body = payload(sent.title(), baseUrl + "/notifications");
+		String body = payload(title, baseUrl + "/notifications");
 		executor.submit("webhook", () -> post(target, body));
 	}
 
@@ -74,10 +83,10 @@ class WebhookChannel {
 		return JSON.writeValueAsString(Map.of("msgtype", "text", "text", Map.of("content", title + " " + link)));
 	}
 
-	private boolean firstWithinWindow(NotificationSent sent) {
+	private boolean firstWithinWindow(NotificationSent sent, String title) {
 		long now = System.nanoTime();
 		recent.values().removeIf(at -> now - at > DEDUP_NANOS);
-		return recent.putIfAbsent(sent.kind() + "|" + sent.title() + "|" + sent.link(), now) == null;
+		return recent.putIfAbsent(sent.kind() + "|" + title + "|" + sent.link(), now) == null;
 	}
 
 	private void post(String target, String body) {

@@ -1,10 +1,15 @@
 package org.mindgrid.notification.web;
 
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.mindgrid.notification.Inbox;
 import org.mindgrid.notification.InboxPage;
 import org.mindgrid.notification.NotificationItem;
 import org.mindgrid.shared.web.Page;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's inbox: {@code {"items","total","page","size","unread"}}, unread first. */
+/**
+ * The caller's inbox: {@code {"items","total","page","size","unread"}}, unread first; each item's {@code title} in
+ * the request's language, with {@code titleKey} and {@code args} for clients that render it themselves.
+ */
 @RestController
 @RequestMapping("/api/v1/notifications")
 class NotificationApiController {
@@ -24,13 +32,22 @@ class NotificationApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The caller's notifications, unread first")
 	InboxPage list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return inbox.page(unread, Page.clampPage(page), Page.clampSize(size));
+		return inbox.page(unread, Page.clampPage(page), Page.clampSize(size), LocaleContextHolder.getLocale());
 	}
 
 	@PostMapping("/{id}/read")
+	@Operation(summary = "Mark one of the caller's notifications read (404 for anyone else's)")
 	NotificationItem read(@PathVariable long id) {
-		return inbox.markRead(id);
+		return inbox.markRead(id, LocaleContextHolder.getLocale());
+	}
+
+	/** {@code {"marked": n, "unread": 0}}. */
+	@PostMapping("/read-all")
+	@Operation(summary = "Mark all of the caller's notifications read")
+	Map<String, Long> readAll() {
+		return Map.of("marked", (long) inbox.markAllRead(), "unread", 0L);
 	}
 }

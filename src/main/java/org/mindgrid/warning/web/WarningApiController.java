@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.warning.WarningQueue;
 import org.mindgrid.warning.WarningReportItem;
@@ -40,6 +42,13 @@ class WarningApiController {
 	@GetMapping("/{id}")
 	WarningReportItem get(@PathVariable long id) {
 		return queue.open(id);
+	}
+
+	/** The assessment starts; the reporters are told, without clinical details. 409 when already taken up. */
+	@PostMapping("/{id}/take-up")
+	@Operation(summary = "Take a warning report up (start the one-to-one assessment)")
+	WarningReportItem takeUp(@PathVariable long id) {
+		return queue.takeUp(id);
 	}
 
 	@PostMapping("/{id}/resolve")

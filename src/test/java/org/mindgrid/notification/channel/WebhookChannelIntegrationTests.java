@@ -18,6 +18,8 @@ import org.mindgrid.duty.Duties;
 import org.mindgrid.duty.DutyEscalation;
 import org.mindgrid.duty.DutyKind;
 import org.mindgrid.duty.DutyRequest;
+import org.mindgrid.notification.Notice;
+import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
 import org.mindgrid.support.Api;
 import org.mindgrid.support.IntegrationTest;
@@ -83,7 +85,8 @@ class WebhookChannelIntegrationTests {
 	@Test
 	void postsRobotJsonOnceAfterCommit() throws Exception {
 		String title = "测试通知 " + System.nanoTime();
-		notifications.notify(List.of(user("head1"), user("mentor1")), "TEST", title, "/duties/1");
+		notifications.notify(List.of(user("head1"), user("mentor1")),
+				Notice.of("TEST", "notification.legacy", "/duties/1", NoticeArg.text(title)));
 		String got = received.poll(5, TimeUnit.SECONDS);
 		assertThat(got).isNotNull();
 		String[] parts = got.split("\n");
@@ -123,7 +126,8 @@ class WebhookChannelIntegrationTests {
 	@Test
 	void aDeadRobotNeverBreaksTheRequest() {
 		webhook.setUrl("http://127.0.0.1:9/nothing-here");
-		notifications.notify(List.of(user("head1")), "TEST", "无人接收 " + System.nanoTime(), "/duties");
+		notifications.notify(List.of(user("head1")),
+				Notice.of("TEST", "notification.legacy", "/duties", NoticeArg.text("无人接收 " + System.nanoTime())));
 		assertThat(jdbc.sql("select count(*) from notification where user_id = :u").param("u", user("head1"))
 			.query(Long.class).single()).isPositive();
 	}
