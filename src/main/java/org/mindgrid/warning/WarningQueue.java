@@ -22,6 +22,7 @@ import org.mindgrid.identity.StudentScope;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.student.Students;
+import org.mindgrid.warning.cases.CaseWork;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,8 +58,11 @@ public class WarningQueue {
 
 	private final List<SourceTexts> texts;
 
+	private final CaseWork cases;
+
 	WarningQueue(JdbcClient jdbc, Clock clock, Students students, Duties duties, AuditLog audit,
-			List<SourceTexts> texts) {
+			List<SourceTexts> texts, CaseWork cases) {
+		this.cases = cases;
 		this.jdbc = jdbc;
 		this.texts = texts;
 		this.clock = clock;
@@ -124,6 +128,7 @@ public class WarningQueue {
 			throw ApiProblem.conflict("warning.already-resolved");
 		}
 		duties.completeForSource("WARNING_REPORT", reportId, user.id(), reason.strip());
+		cases.reportResolved(reportId, user.id(), reason.strip());
 		audit.record("WARNING_REPORT_RESOLVED", "warning-report/" + reportId, item.studentId(), reason.strip());
 		return find(user, reportId);
 	}

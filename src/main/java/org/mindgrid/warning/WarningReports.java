@@ -15,6 +15,7 @@ import org.mindgrid.duty.DutyRequest;
 import org.mindgrid.duty.SchoolCalendar;
 import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.notification.Notifications;
+import org.mindgrid.warning.cases.CaseWork;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,8 +45,11 @@ public class WarningReports {
 
 	private final CurrentUsers users;
 
+	private final CaseWork cases;
+
 	WarningReports(JdbcClient jdbc, Clock clock, SchoolCalendar calendar, Duties duties, Notifications notifications,
-			AuditLog audit, CurrentUsers users) {
+			AuditLog audit, CurrentUsers users, CaseWork cases) {
+		this.cases = cases;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.calendar = calendar;
@@ -105,10 +109,12 @@ public class WarningReports {
 				notifyTeam(id, studentId, student, user.id(), urgency, "WARNING_REPORT");
 				audit.record("WARNING_REPORT_RAISED", "warning-report/" + id, studentId,
 						urgency.name() + " from " + sourceKind);
+				cases.reportRaised(id, studentId, sourceKind, urgency.name(), user.id());
 				return new WarningRaised(id, studentId, urgency, due);
 			}
 			var joined = join(studentId, student, sourceKind, sourceId, sortedSigns, urgency, due, user.id(), now);
 			if (joined != null) {
+				cases.reportRaised(joined.id(), studentId, sourceKind, urgency.name(), user.id());
 				return joined;
 			}
 		}
