@@ -1,5 +1,6 @@
 package org.mindgrid.warning.cases;
 
+import org.mindgrid.warning.CasePlan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package org.mindgrid.warning.cases;
 
+import org.mindgrid.warning.CasePlan;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
-import org.mindgrid.warning.cases.CasePlan;
+import org.mindgrid.warning.CasePlan;
 import org.mindgrid.warning.cases.CaseReads;
 import org.mindgrid.warning.cases.CaseState;
 import org.mindgrid.warning.cases.CaseViews.CaseDetail;

@@ -305,4 +305,19 @@ class CaseJourneyIntegrationTests {
 		assertThat(api.get("psych1", "/api/v1/cases?state=NOPE").status()).isEqualTo(400);
 		assertThat(api.get("psych1", "/api/v1/cases/999999999").status()).isEqualTo(404);
 	}
+
+	@Test
+	void theDemoGivesPsych1ACaseloadAcrossTheLoop() {
+		JsonNode items = api.get("psych1", "/api/v1/cases?size=200").json().get("items");
+		List<String> states = new ArrayList<>();
+		items.forEach(i -> states.add(i.get("state").asString()));
+		assertThat(states).contains("FAMILY", "REFERRED", "ON_LEAVE", "RETURN_REVIEW", "WATCH", "REPORTED");
+		// head1 sees the two cases of their class with category, mentor1 without
+		JsonNode head = api.get("head1", "/api/v1/cases?size=200").json().get("items");
+		assertThat(head.size()).isGreaterThanOrEqualTo(2);
+		JsonNode mentor = api.get("mentor1", "/api/v1/cases?size=200").json().get("items");
+		assertThat(mentor.size()).isGreaterThanOrEqualTo(2);
+		mentor.forEach(i -> assertThat(i.get("category").isNull()).isTrue());
+		assertThat(api.get("psych2", "/api/v1/cases?size=200").json().get("items").toString()).doesNotContain("FAMILY");
+	}
 }

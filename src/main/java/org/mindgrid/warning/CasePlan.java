@@ -1,4 +1,4 @@
-package org.mindgrid.warning.cases;
+package org.mindgrid.warning;
 
 import java.util.List;
 
