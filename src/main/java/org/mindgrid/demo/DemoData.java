@@ -50,10 +50,13 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final DemoCases demoCases;
+
 	private String passwordHash;
 
 	DemoData(JdbcClient jdbc, JdbcTemplate template, PasswordEncoder encoder, TransactionTemplate tx,
-			Deployment deployment, Clock clock) {
+			Deployment deployment, Clock clock, DemoCases demoCases) {
+		this.demoCases = demoCases;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.encoder = encoder;
@@ -73,6 +76,8 @@ class DemoData implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		tx.executeWithoutResult(status -> load());
+		// the caseload goes through the module APIs (as the demo's teachers), after the people it needs exist
+		tx.executeWithoutResult(status -> demoCases.load());
 		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 

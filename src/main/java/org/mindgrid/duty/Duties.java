@@ -99,4 +99,36 @@ public class Duties {
 			.param("sourceId", sourceId)
 			.update();
 	}
+
+	/** Closes the open duties of one kind that a source opened (a session recorded closes that week's session). */
+	@Transactional
+	public int completeForSource(DutyKind kind, String sourceKind, long sourceId, long userId, String note) {
+		return jdbc.sql("""
+				update duty set status = 'DONE', done_at = :now, done_by = :user, done_note = :note
+				 where kind = :kind and source_kind = :sourceKind and source_id = :sourceId and status = 'OPEN'""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("user", userId)
+			.param("note", note)
+			.param("kind", kind.name())
+			.param("sourceKind", sourceKind)
+			.param("sourceId", sourceId)
+			.update();
+	}
+
+	/** Cancels a source's open duties of the given kinds (none given: all), e.g. sessions when a case goes on leave. */
+	@Transactional
+	public int cancelForSource(String sourceKind, long sourceId, long userId, String note, DutyKind... kinds) {
+		String[] names = java.util.Arrays.stream(kinds).map(Enum::name).toArray(String[]::new);
+		return jdbc.sql("""
+				update duty set status = 'CANCELLED', done_at = :now, done_by = :user, done_note = :note
+				 where source_kind = :sourceKind and source_id = :sourceId and status = 'OPEN'
+				   and (cardinality(cast(:kinds as text[])) = 0 or kind = any(cast(:kinds as text[])))""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("user", userId)
+			.param("note", note)
+			.param("sourceKind", sourceKind)
+			.param("sourceId", sourceId)
+			.param("kinds", names)
+			.update();
+	}
 }

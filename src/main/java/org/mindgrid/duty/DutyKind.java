@@ -10,5 +10,20 @@ public enum DutyKind {
 	/** Each semester every student has at least one talk with a mentor. */
 	SEMESTER_TALK,
 	/** Each semester every mentor makes at least one home visit. */
-	SEMESTER_HOME_VISIT
+	SEMESTER_HOME_VISIT,
+	/** A case in the warning database: the psychology teacher's weekly session (每周 1 次定期约谈). */
+	CASE_SESSION,
+	/** A case: the head teacher's monitoring note (weekly; daily while the student stays against advice). */
+	CASE_MONITORING,
+	/** A student in the warning database: a home visit in person by a mentor (实地家访全覆盖). */
+	CASE_HOME_VISIT,
+	/** A case on leave: regular contact with the family (every two weeks unless the plan says otherwise). */
+	CASE_LEAVE_CONTACT,
+	/** A case's support plan (一生一策) is due for review. */
+	CASE_PLAN_REVIEW;
+
+	/** Duties a case opens: they link to the case (source {@code WARNING_CASE}). */
+	public boolean ofCase() {
+		return name().startsWith("CASE_");
+	}
 }

@@ -138,6 +138,8 @@ public class MentoringLedger {
 				       :duration, :kind, :user, :now""", values);
 		audit.record("HOME_VISIT_CREATE", "home-visit/" + id, in.studentId(), null);
 		duties.completeForStudent(DutyKind.TRIGGER_HOME_VISIT, in.studentId(), user.id(), true, "home-visit/" + id);
+		// a student in the warning database needs a visit in person (实地家访全覆盖): any mentor's visit counts
+		duties.completeForStudent(DutyKind.CASE_HOME_VISIT, in.studentId(), user.id(), true, "home-visit/" + id);
 		duties.completeMentorVisit(user.id(), in.studentId(), "home-visit/" + id);
 		List<Integer> signs = HomeVisitOutline.signsOf(answers);
 		if (signs.stream().anyMatch(HomeVisitOutline.URGENT_SIGNS::contains)) {

@@ -25,6 +25,7 @@ import org.mindgrid.notification.Notifications;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.student.Students;
+import org.mindgrid.warning.cases.CaseWork;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,8 +65,11 @@ public class WarningQueue {
 
 	private final Notifications notifications;
 
+	private final CaseWork cases;
+
 	WarningQueue(JdbcClient jdbc, Clock clock, Students students, Duties duties, AuditLog audit,
-			List<SourceTexts> texts, Notifications notifications) {
+			List<SourceTexts> texts, Notifications notifications, CaseWork cases) {
+		this.cases = cases;
 		this.jdbc = jdbc;
 		this.notifications = notifications;
 		this.texts = texts;
@@ -132,6 +136,7 @@ public class WarningQueue {
 			throw ApiProblem.conflict("warning.already-resolved");
 		}
 		duties.completeForSource("WARNING_REPORT", reportId, user.id(), reason.strip());
+		cases.reportResolved(reportId, user.id(), reason.strip());
 		audit.record("WARNING_REPORT_RESOLVED", "warning-report/" + reportId, item.studentId(), reason.strip());
 		tellReporters(reportId, item.studentId(), user.id(), "REPORT_CLOSED", "notification.report.closed");
 		return find(user, reportId);
@@ -161,6 +166,14 @@ public class WarningQueue {
 		audit.record("WARNING_REPORT_TAKEN_UP", "warning-report/" + reportId, item.studentId(), null);
 		tellReporters(reportId, item.studentId(), user.id(), "REPORT_TAKEN_UP", "notification.report.taken-up");
 		return find(user, reportId);
+	}
+
+	/** The case's assessment (or dismissal) answered these reports: their reporters hear they were closed. */
+	@org.springframework.context.event.EventListener
+	void reportsAnswered(ReportsAnswered answered) {
+		for (long reportId : answered.reportIds()) {
+			tellReporters(reportId, answered.studentId(), answered.by(), "REPORT_CLOSED", "notification.report.closed");
+		}
 	}
 
 	/**

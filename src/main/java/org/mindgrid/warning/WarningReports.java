@@ -17,6 +17,7 @@ import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.notification.Notice;
 import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
+import org.mindgrid.warning.cases.CaseWork;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,8 +47,11 @@ public class WarningReports {
 
 	private final CurrentUsers users;
 
+	private final CaseWork cases;
+
 	WarningReports(JdbcClient jdbc, Clock clock, SchoolCalendar calendar, Duties duties, Notifications notifications,
-			AuditLog audit, CurrentUsers users) {
+			AuditLog audit, CurrentUsers users, CaseWork cases) {
+		this.cases = cases;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.calendar = calendar;
@@ -107,10 +111,12 @@ public class WarningReports {
 				notifyTeam(id, student, user.id(), urgency, "WARNING_REPORT", due);
 				audit.record("WARNING_REPORT_RAISED", "warning-report/" + id, studentId,
 						urgency.name() + " from " + sourceKind);
+				cases.reportRaised(id, studentId, sourceKind, urgency.name(), user.id());
 				return new WarningRaised(id, studentId, urgency, due);
 			}
 			var joined = join(studentId, student, sourceKind, sourceId, sortedSigns, urgency, due, user.id(), now);
 			if (joined != null) {
+				cases.reportRaised(joined.id(), studentId, sourceKind, urgency.name(), user.id());
 				return joined;
 			}
 		}

@@ -188,6 +188,27 @@ class AccessMatrixIntegrationTests {
 		cells.add(new Cell("GET", "/api/v1/schools/" + school2 + "/security-events", null,
 				expect(403, 403, 403, 404, 404, 404, 404, 404, 404, OK, 404)));
 		cells.add(new Cell("GET", "/api/v1/audit/integrity", null, expect(OK, 403, 403, OK, 403, 403, 403, 403, 403, 403, 403)));
+		// Issue 8, point 9: cases. The clinical team of the school, the head teacher and the student's own mentors;
+		// mentor2 (same class, not the student's mentor), subject teachers and other schools 404; bureau 403.
+		api.post("psych1", "/api/v1/observations", Map.of("studentId", mentor1Student, "signs", List.of(1), "notes", "矩阵个案"));
+		long caseId = jdbc.sql("select id from warning_case where student_id = :s order by id desc limit 1")
+			.param("s", mentor1Student).query(Long.class).single();
+		String c = "/api/v1/cases/" + caseId;
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("GET", "/api/v1/cases", null, expect(403, 403, 403, OK, OK, OK, OK, OK, OK, OK, 403)));
+		cells.add(new Cell("GET", "/api/v1/cases?state=WATCH&category=3", null,
+				expect(403, 403, 403, OK, OK, OK, OK, OK, OK, OK, 403)));
+		cells.add(new Cell("GET", c, null, expect(403, 403, 403, OK, OK, OK, OK, 404, 404, 404, 403)));
+		cells.add(new Cell("GET", c + "/plan", null, expect(403, 403, 403, OK, OK, OK, OK, 404, 404, 404, 403)));
+		cells.add(new Cell("PUT", c + "/plan", Map.of("version", 999_999),
+				expect(403, 403, 403, 409, 409, 403, 403, 404, 404, 404, 403)));
+		cells.add(new Cell("POST", c + "/actions", Map.of("action", "add-note", "note", "矩阵补充说明"),
+				expect(403, 403, 403, OK, OK, OK, 403, 404, 404, 404, 403)));
+		cells.add(new Cell("POST", c + "/actions", Map.of("action", "release", "reason", "矩阵"),
+				expect(403, 403, 403, IN, IN, 403, 403, 404, 404, 404, 403)));
+		cells.add(new Cell("POST", c + "/actions", Map.of("action", "tick-measure", "measureId", "none"),
+				expect(403, 403, 403, IN, IN, IN, IN, 404, 404, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/cases/99999999", null, expect(403, 403, 403, 404, 404, 404, 404, 404, 404, 404, 403)));
 		return cells;
 	}
 

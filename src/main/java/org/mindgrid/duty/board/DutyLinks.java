@@ -19,6 +19,10 @@ final class DutyLinks {
 					: "/students/" + studentId + "/home-visits/new?duty=" + dutyId;
 			case ASSESSMENT -> "WARNING_REPORT".equals(sourceKind) && sourceId != null ? "/warnings/" + sourceId : null;
 			case SEMESTER_HOME_VISIT -> "/grid";
+			case CASE_HOME_VISIT -> studentId == null ? null
+					: "/students/" + studentId + "/home-visits/new?duty=" + dutyId;
+			case CASE_SESSION, CASE_MONITORING, CASE_LEAVE_CONTACT, CASE_PLAN_REVIEW ->
+				"WARNING_CASE".equals(sourceKind) && sourceId != null ? "/cases/" + sourceId : null;
 		};
 	}
 }

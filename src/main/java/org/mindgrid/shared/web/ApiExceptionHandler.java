@@ -54,6 +54,7 @@ class ApiExceptionHandler {
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
 		var answer = problem(e.status(), e.messageKey(), e.args(), request, null);
+		e.properties().forEach(answer.getBody()::setProperty);
 		if (e.retryAfterSeconds() != null) {
 			return ResponseEntity.status(answer.getStatusCode())
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)

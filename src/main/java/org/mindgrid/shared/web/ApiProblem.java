@@ -16,6 +16,8 @@ public class ApiProblem extends RuntimeException {
 
 	private Long retryAfterSeconds;
 
+	private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+
 	public ApiProblem(HttpStatus status, String messageKey, Object... args) {
 		super(messageKey);
 		this.status = status;
@@ -48,6 +50,16 @@ public class ApiProblem extends RuntimeException {
 	public ApiProblem withRetryAfter(long seconds) {
 		this.retryAfterSeconds = seconds;
 		return this;
+	}
+
+	/** Adds a member to the problem details (e.g. {@code allowedActions} of a refused case action). */
+	public ApiProblem with(String name, Object value) {
+		properties.put(name, value);
+		return this;
+	}
+
+	public java.util.Map<String, Object> properties() {
+		return java.util.Collections.unmodifiableMap(properties);
 	}
 
 	public Long retryAfterSeconds() {
