@@ -1,5 +1,9 @@
 package org.mindgrid.notification.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+
 import org.mindgrid.notification.Inbox;
 import org.mindgrid.notification.InboxPage;
 import org.mindgrid.notification.NotificationItem;
@@ -23,12 +27,20 @@ class NotificationApiController {
 		this.inbox = inbox;
 	}
 
+	@Operation(summary = "The caller's inbox (通知)",
+			description = "Notifications to the caller, unread first, then newest first, with the unread count: "
+					+ "{items, total, page, size, unread}. Messages carry a link, never a student's name.")
+	@Parameter(name = "unread", in = ParameterIn.QUERY,
+			description = "true: only unread notifications (default false)")
 	@GetMapping
 	InboxPage list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return inbox.page(unread, Page.clampPage(page), Page.clampSize(size));
 	}
 
+	@Operation(summary = "Mark a notification read",
+			description = "Keeps the first read time; answers the notification. Only the caller's own (others: 404).")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Notification id")
 	@PostMapping("/{id}/read")
 	NotificationItem read(@PathVariable long id) {
 		return inbox.markRead(id);
