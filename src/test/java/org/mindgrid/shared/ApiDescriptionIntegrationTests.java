@@ -134,13 +134,17 @@ class ApiDescriptionIntegrationTests {
 			if (ref.endsWith("/ProblemDetail")) {
 				anyProblem = true;
 			}
-			else if (!("POST /api/v1/schools/{schoolId}/roster".equals(op) && "422".equals(response.getKey()))) {
-				// the roster's 422 is its own report of every row's errors, not a problem detail
+			else {
 				missing.add(op + ": " + response.getKey() + " is not an " + PROBLEM + " ProblemDetail");
 			}
 		}
 		if (!anyProblem) {
 			missing.add(op + ": no 4xx problem response");
+		}
+		if ("POST /api/v1/schools/{schoolId}/roster".equals(op)
+				&& !responses.path("422").path("content").path("application/json").path("schema").path("$ref")
+					.asString("").endsWith("/RosterView")) {
+			missing.add(op + ": 422 without its RosterView of every row's errors");
 		}
 		return missing;
 	}

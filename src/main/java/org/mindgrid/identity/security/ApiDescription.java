@@ -161,10 +161,15 @@ class ApiDescription {
 		if (pathParameters) {
 			respond(responses, "404", "Not found, or outside the caller's scope (the answer does not tell which)");
 		}
+		// Every 4xx can be a problem; an operation's own report (the roster's 422 with every row's errors) stays
+		// beside it, as the same status may also come from the retry rules.
 		responses.forEach((code, response) -> {
-			if (code.startsWith("4") && (response.getContent() == null || response.getContent().isEmpty())) {
-				response.content(new Content().addMediaType(PROBLEM_JSON,
-						new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
+			if (code.startsWith("4")) {
+				if (response.getContent() == null) {
+					response.content(new Content());
+				}
+				response.getContent().putIfAbsent(PROBLEM_JSON,
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
 			}
 		});
 	}
