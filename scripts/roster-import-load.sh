@@ -8,6 +8,8 @@ ROWS=${2:-10000}
 FILE=$(mktemp --suffix=.csv)
 trap 'rm -f "$FILE"' EXIT
 
+# Readiness, not /actuator/health: logins work only once the demo data is in (ADR 0021).
+for _ in $(seq 1 300); do curl -sf "$BASE/actuator/health/readiness" >/dev/null && break; sleep 1; done
 TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"principal1","password":"Demo#2026"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 SCHOOL=$(curl -sf "$BASE/api/v1/me" -H "Authorization: Bearer $TOKEN" | sed -E 's/.*"schoolId":([0-9]+).*/\1/')

@@ -1,5 +1,9 @@
 package org.mindgrid.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+
 import org.mindgrid.audit.AuditRecord;
 import org.mindgrid.shared.web.Page;
 
@@ -27,6 +31,11 @@ class AuditApiController {
 		this.trails = trails;
 	}
 
+	@Operation(summary = "A student's access and change log (访问记录)",
+			description = "Who read or changed what of the student's records, when and from where, newest first. For "
+					+ "the psychology teachers, crisis team and leaders of the student's school; reading it is itself "
+					+ "logged.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Student id")
 	@GetMapping("/api/v1/students/{id}/audit")
 	Page<AuditLine> trail(@PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {

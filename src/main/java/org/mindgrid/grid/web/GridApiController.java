@@ -3,12 +3,16 @@ package org.mindgrid.grid.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.mindgrid.grid.ClassGrid;
 import org.mindgrid.grid.GridWarning;
 import org.mindgrid.grid.Grids;
+import org.mindgrid.shared.web.ApiError;
 import org.mindgrid.shared.web.Page;
 
 import org.springframework.http.HttpStatus;
@@ -56,12 +60,24 @@ class GridApiController {
 		this.grids = grids;
 	}
 
+	@Operation(summary = "A class grid (心网格)",
+			description = "The class's mentors (心导师) with their students, the students without a mentor, and the "
+					+ "broken grid rules (a mentor over 15 students, fewer than 3 mentors, a student without a "
+					+ "mentor) with localised messages.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Class id")
 	@GetMapping("/classes/{id}/grid")
 	GridJson grid(@PathVariable long id) {
 		return GridJson.of(grids.classGrid(id));
 	}
 
 	/** 201 with the grid when the user became a mentor, 200 when they already were. */
+	@Operation(summary = "Add a mentor (心导师) to a class",
+			description = "A staff member of the school becomes a mentor of the class: 201 with the grid, or 200 when "
+					+ "they already were. For those who may change the class's grid.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Class id")
+	@ApiResponse(responseCode = "200", description = "Already a mentor of the class: the grid")
+	@ApiResponse(responseCode = "201", description = "Added: the grid")
+	@ApiError(status = 409, description = "A student account cannot be a mentor (code grid.student-account)")
 	@PostMapping("/classes/{id}/mentors")
 	ResponseEntity<GridJson> addMentor(@PathVariable long id, @Valid @RequestBody MentorRequest request) {
 		boolean added = grids.addMentor(id, request.userId());
@@ -69,6 +85,13 @@ class GridApiController {
 	}
 
 	/** 204; 409 while the mentor still has students in the class (unassign them first). */
+	@Operation(summary = "Remove a mentor from a class",
+			description = "204; refused while the mentor still has students in the class (assign them to others "
+					+ "first).")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Class id")
+	@Parameter(name = "userId", in = ParameterIn.PATH, description = "The mentor's user id")
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@ApiError(status = 409, description = "The mentor still has students in the class (code grid.mentor-has-students)")
 	@DeleteMapping("/classes/{id}/mentors/{userId}")
 	ResponseEntity<Void> removeMentor(@PathVariable long id, @PathVariable long userId) {
 		grids.removeMentor(id, userId);
@@ -76,6 +99,12 @@ class GridApiController {
 	}
 
 	/** Replaces the mentor's students in this class; more than 15 is allowed and answered with a warning. */
+	@Operation(summary = "Set a mentor's students in a class",
+			description = "Replaces the mentor's students in this class with studentIds (students of this class). "
+					+ "More than 15 is allowed and answered with a warning in the grid. For those who may change the "
+					+ "class's grid.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Class id")
+	@Parameter(name = "userId", in = ParameterIn.PATH, description = "The mentor's user id")
 	@PutMapping("/classes/{id}/mentors/{userId}/students")
 	GridJson setStudents(@PathVariable long id, @PathVariable long userId,
 			@Valid @RequestBody StudentsRequest request) {
@@ -86,6 +115,7 @@ class GridApiController {
 			description = "Paged like every list: {items, total, page, size}; page from 0, size 1..200 (default 20). "
 					+ "Items are in grade and class order; codes: STUDENT_WITHOUT_MENTOR (with studentId), "
 					+ "MENTOR_OVER_15 (with mentorUserId), FEWER_THAN_3_MENTORS.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "School id")
 	@GetMapping("/schools/{id}/grid-warnings")
 	Page<GridWarning> schoolWarnings(@PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {

@@ -47,6 +47,9 @@ class SecurityConfiguration {
 	/** New hashes are Argon2id (memory-hard; no 72-byte limit); bcrypt hashes still match and upgrade at login. */
 	static final String DEFAULT_ENCODER = "argon2id";
 
+	/** The one API path open without a token (also declared public in the API description). */
+	static final String TOKEN_PATH = "/api/v1/auth/token";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new DelegatingPasswordEncoder(DEFAULT_ENCODER, Map.of(DEFAULT_ENCODER,
@@ -66,7 +69,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/token").permitAll()
+			.authorizeHttpRequests(auth -> auth.requestMatchers(TOKEN_PATH).permitAll()
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, accounts, problems), AnonymousAuthenticationFilter.class)

@@ -3,6 +3,10 @@ package org.mindgrid.identity.web;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -70,6 +74,12 @@ class AuthApiController {
 		this.users = users;
 	}
 
+	@Operation(summary = "Log in: get a bearer token",
+			description = "Username and password (and totp, the six-digit code, when two-factor login is on) give an "
+					+ "opaque token and its expiresAt; send it as Authorization: Bearer <token>. It ends after 8 h "
+					+ "unused and at the latest at expiresAt (24 h). Wrong passwords slow the client down and five "
+					+ "lock that client out for 15 minutes (429 with Retry-After); accounts that must change their "
+					+ "password or enrol two-factor login do so on the pages first (403).")
 	@PostMapping("/auth/token")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		LoginOutcome outcome = logins.attempt(request.username(), request.password(), request.totp(),
@@ -103,6 +113,9 @@ class AuthApiController {
 	}
 
 	/** Revokes the token of this request. */
+	@Operation(summary = "Log out: revoke this token",
+			description = "Revokes the token this request carries; 204. Other tokens of the account stay valid.")
+	@ApiResponse(responseCode = "204", description = "Revoked")
 	@PostMapping("/auth/logout")
 	ResponseEntity<Void> logout(HttpServletRequest http) {
 		Long id = CurrentToken.id(http);
@@ -112,11 +125,19 @@ class AuthApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "The caller's open tokens",
+			description = "Every unrevoked, unexpired token of the caller: id, when and from where issued, last used, "
+					+ "expiry; the one of this request is marked current. The token itself is never shown again.")
 	@GetMapping("/auth/tokens")
 	List<TokenInfo> myTokens(HttpServletRequest http) {
 		return tokens.of(users.current().id(), CurrentToken.id(http));
 	}
 
+	@Operation(summary = "Revoke one of the caller's tokens",
+			description = "Ends the token at once (e.g. on a lost phone); 204. Only the caller's own tokens; others "
+					+ "answer 404.")
+	@Parameter(name = "tokenId", in = ParameterIn.PATH, description = "Token id from GET /api/v1/auth/tokens")
+	@ApiResponse(responseCode = "204", description = "Revoked")
 	@DeleteMapping("/auth/tokens/{tokenId}")
 	ResponseEntity<Void> revoke(@PathVariable long tokenId) {
 		if (!tokens.revoke(users.current().id(), tokenId)) {
@@ -126,11 +147,17 @@ class AuthApiController {
 	}
 
 	/** The caller's own failed logins, newest first (the last 50). */
+	@Operation(summary = "The caller's failed logins",
+			description = "The last 50 failed logins of the caller's account, newest first: when, from which address, "
+					+ "and why (wrong password or two-factor code).")
 	@GetMapping("/auth/login-failures")
 	List<LoginFailure> myLoginFailures() {
 		return failures.recent(users.current().id(), 50);
 	}
 
+	@Operation(summary = "Who the caller is",
+			description = "Id, username, display name, roles, posts (role at a place), school and the scope of "
+					+ "students the caller may know (SYSTEM, CITY, DISTRICT, SCHOOL, CLASS or NONE).")
 	@GetMapping("/me")
 	Me me() {
 		CurrentUser user = users.current();

@@ -3,6 +3,8 @@ package org.mindgrid.notification.web;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 import org.mindgrid.notification.Inbox;
 import org.mindgrid.notification.InboxPage;
@@ -31,22 +33,30 @@ class NotificationApiController {
 		this.inbox = inbox;
 	}
 
+	@Operation(summary = "The caller's inbox (通知)",
+			description = "Notifications to the caller, unread first, then newest first, with the unread count: "
+					+ "{items, total, page, size, unread}. Messages carry a link, never a student's name.")
+	@Parameter(name = "unread", in = ParameterIn.QUERY,
+			description = "true: only unread notifications (default false)")
 	@GetMapping
-	@Operation(summary = "The caller's notifications, unread first")
 	InboxPage list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return inbox.page(unread, Page.clampPage(page), Page.clampSize(size), LocaleContextHolder.getLocale());
 	}
 
+	@Operation(summary = "Mark a notification read",
+			description = "Keeps the first read time; answers the notification. Only the caller's own (others: 404).")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Notification id")
 	@PostMapping("/{id}/read")
-	@Operation(summary = "Mark one of the caller's notifications read (404 for anyone else's)")
 	NotificationItem read(@PathVariable long id) {
 		return inbox.markRead(id, LocaleContextHolder.getLocale());
 	}
 
 	/** {@code {"marked": n, "unread": 0}}. */
 	@PostMapping("/read-all")
-	@Operation(summary = "Mark all of the caller's notifications read")
+	@Operation(summary = "Mark all of the caller's notifications read",
+			description = "Marks every unread notification of the caller read; answers {marked, unread}. Touches "
+					+ "nobody else's.")
 	Map<String, Long> readAll() {
 		return Map.of("marked", (long) inbox.markAllRead(), "unread", 0L);
 	}

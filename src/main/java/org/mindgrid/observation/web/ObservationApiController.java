@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -45,6 +48,12 @@ class ObservationApiController {
 		this.concerns = concerns;
 	}
 
+	@Operation(summary = "Record a daily observation (日常动态观察)",
+			description = "Tool 2: student categories, any of the 15 warning signs (预警信号), other clues and the "
+					+ "observer's handling. Any staff member who may know the student records one (a mentor: every "
+					+ "student of their class). Signs raise a warning report (预警报告) for the psychology teacher or "
+					+ "join the student's open one: 201 with warningReport, or warningReport null when nothing was "
+					+ "raised.")
 	@PostMapping("/observations")
 	@ResponseStatus(HttpStatus.CREATED)
 	ObservationRecorded record(@Valid @RequestBody ObservationCommand command) {
@@ -52,11 +61,19 @@ class ObservationApiController {
 	}
 
 	/** One observation in full, for those who may read the student's archive (audited). */
+	@Operation(summary = "One daily observation in full",
+			description = "Every field as recorded, the observer's words uncut, for those who may read the student's "
+					+ "growth archive. Audited.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Observation id")
 	@GetMapping("/observations/{id}")
 	ObservationView get(@PathVariable long id) {
 		return observations.get(id);
 	}
 
+	@Operation(summary = "Report a concern as psych committee member (心理委员)",
+			description = "A psych committee student reports a classmate: the signs seen (numbers 1–15, optional) and "
+					+ "a required description (up to 2,000 characters). It reaches the psychology teacher as (or "
+					+ "joins) a warning report. 201 with the report's id.")
 	@PostMapping("/concern-reports")
 	@ResponseStatus(HttpStatus.CREATED)
 	ConcernReports.Reported concern(@Valid @RequestBody ConcernRequest request) {
@@ -64,6 +81,10 @@ class ObservationApiController {
 	}
 
 	/** 四必访 entries by the head teacher: absence (ABSENCE) and sharp academic drop (ACADEMIC_DROP), or any kind. */
+	@Operation(summary = "Register a four must-visit trigger (四必访)",
+			description = "ABSENCE and ACADEMIC_DROP by the head teacher, ABNORMAL_EMOTION and FAMILY_CHANGE by the "
+					+ "student's mentor or head teacher; each opens a home-visit duty due at once (the same or next "
+					+ "school day). occurredOn defaults to today. 201 with id, studentId and kind.")
 	@PostMapping("/triggers")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> trigger(@Valid @RequestBody TriggerRequest request) {

@@ -1,6 +1,8 @@
 package org.mindgrid.school.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 import org.mindgrid.school.AdminViews.PostEvent;
 import org.mindgrid.school.StaffAdministration;
@@ -25,6 +27,7 @@ class PostEventApiController {
 			description = "Security events, newest first, for the school's leaders and administrators. Paged like every "
 					+ "list: {items, total, page, size}; page from 0, size 1..200 (default 20). actor did it; "
 					+ "holderUserId holds the post; studentId is set for one student's mentor assignment.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "School id")
 	@GetMapping("/api/v1/schools/{id}/post-events")
 	Page<PostEvent> postEvents(@PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import org.mindgrid.shared.web.ApiError;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.warning.CasePlan;
@@ -47,6 +51,17 @@ class CaseApiController {
 		this.work = work;
 	}
 
+	@Operation(summary = "Cases of the warning loop (个案, 重点学生预警库)",
+			description = "Cases on students the caller may see: the school's psychology teachers, crisis team and "
+					+ "leaders all of them; a head teacher their class's; a mentor their students' (without category). "
+					+ "Open cases first, highest category first. Paged {items, total, page, size}.")
+	@Parameter(name = "state", in = ParameterIn.QUERY,
+			description = "REPORTED, ASSESSING, WATCH, FAMILY, REFERRED, ON_LEAVE, RETURN_REVIEW, RELEASED or CLOSED")
+	@Parameter(name = "category", in = ParameterIn.QUERY, description = "Crisis category 1, 2 or 3")
+	@Parameter(name = "classId", in = ParameterIn.QUERY, description = "Only cases of students of this class")
+	@Parameter(name = "overdue", in = ParameterIn.QUERY,
+			description = "true: only cases with an overdue duty; false: only those without")
+	@Parameter(name = "studentId", in = ParameterIn.QUERY, description = "Only this student's cases")
 	@GetMapping
 	Page<CaseSummary> list(@RequestParam(required = false) String state,
 			@RequestParam(required = false) Integer category, @RequestParam(required = false) Long classId,
@@ -56,22 +71,47 @@ class CaseApiController {
 				Page.clampPage(page), Page.clampSize(size)));
 	}
 
+	@Operation(summary = "One case with its history",
+			description = "State, category, the actions the caller may take now (allowedActions), the history, the "
+					+ "support plan and the duties, cut to the caller's access: FULL (clinical team), HEAD_TEACHER "
+					+ "(no interview, diagnosis or medical steps) or MENTOR (under watch, own measures). Audited.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Case id")
 	@GetMapping("/{id}")
 	CaseDetail get(@PathVariable long id) {
 		return reads.get(id);
 	}
 
+	@Operation(summary = "Take one step of the loop",
+			description = "Body {\"action\": ..., ...details}: assess {summary, proposedCategory}, categorize "
+					+ "{category}, dismiss {reason}, notify-family, hold-meeting {minutes}, sign-contract, refer "
+					+ "{hospitalId}, book-green-channel, record-diagnosis {diagnosis}, start-leave, record-contact, "
+					+ "apply-return, decide-return {decision: return | continue-leave | third-party}, record-session, "
+					+ "record-monitoring {note}, review-plan, tick-measure {measureId}, add-note {note}, void-entry "
+					+ "{eventId, reason}, release {reason}. Optional \"version\" for an optimistic check. Answers "
+					+ "the case.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Case id")
+	@ApiError(status = 409, description = "Not allowed in the case's state: the problem lists allowedActions "
+			+ "(code case.action-not-allowed); or the case changed (case.changed)")
 	@PostMapping("/{id}/actions")
 	CaseDetail act(@PathVariable long id, @RequestBody Map<String, Object> body) {
 		Object action = body.get("action");
 		return work.act(id, action instanceof String s ? s : null, body);
 	}
 
+	@Operation(summary = "The support plan (一生一策)",
+			description = "Situation, goals, measures per grid with the person responsible, contact frequency and "
+					+ "review date; a mentor sees only their measures. version 0 when none was saved yet.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Case id")
 	@GetMapping("/{id}/plan")
 	PlanView plan(@PathVariable long id) {
 		return work.plan(id);
 	}
 
+	@Operation(summary = "Save the support plan (一生一策)",
+			description = "Takes what GET answers (updatedAt, updatedBy, lastTickedAt are ignored) with the version "
+					+ "read; the clinical team only. Each save is kept as a revision. Answers the plan.")
+	@Parameter(name = "id", in = ParameterIn.PATH, description = "Case id")
+	@ApiError(status = 409, description = "The plan changed since it was read (code case.plan-changed)")
 	@PutMapping("/{id}/plan")
 	PlanView savePlan(@PathVariable long id, @RequestBody PlanBody body) {
 		if (body.version() == null) {

@@ -154,20 +154,20 @@ class ArchiveApiIntegrationTests {
 		Map<String, Object> bad = archive("x", "EXCELLENT", 150);
 		bad.put("familyAtmosphere", "CHAOTIC");
 		bad.put("health", Map.of("level", "EXCELLENT", "pastIllnesses", List.of("FLU")));
-		var r = api.put("mentor1", "/api/v1/students/" + id + "/archive", Map.of("version", version, "archive", bad));
+		var r = api.put("mentor1", "/api/v1/students/" + id + "/archive", Map.of("version", version, "content", bad));
 		assertThat(r.status()).isEqualTo(400);
 		assertThat(r.contentType()).startsWith("application/problem+json");
 		JsonNode errors = r.json().get("errors");
-		assertThat(errors.get("archive.health.level").asString()).isEqualTo("不是有效的选项，请从列表中选择。");
-		assertThat(errors.get("archive.familyAtmosphere").asString()).contains("有效的选项");
-		assertThat(errors.get("archive.familyMembers[0].age").asString()).isEqualTo("年龄须在 0 到 120 之间。");
-		assertThat(errors.toString()).contains("archive.health.pastIllnesses");
+		assertThat(errors.get("content.health.level").asString()).isEqualTo("不是有效的选项，请从列表中选择。");
+		assertThat(errors.get("content.familyAtmosphere").asString()).contains("有效的选项");
+		assertThat(errors.get("content.familyMembers[0].age").asString()).isEqualTo("年龄须在 0 到 120 之间。");
+		assertThat(errors.toString()).contains("content.health.pastIllnesses");
 		assertThat(r.body()).doesNotContain("Exception");
 
 		var tooLong = archive("长".repeat(2001), "GOOD", 40);
-		var r2 = api.put("mentor1", "/api/v1/students/" + id + "/archive", Map.of("version", version, "archive", tooLong));
+		var r2 = api.put("mentor1", "/api/v1/students/" + id + "/archive", Map.of("version", version, "content", tooLong));
 		assertThat(r2.status()).isEqualTo(400);
-		assertThat(r2.json().get("errors").has("archive.study")).isTrue();
+		assertThat(r2.json().get("errors").has("content.study")).isTrue();
 
 		assertThat(api.get("mentor1", "/api/v1/students/" + id + "/archive").json().get("version").asInt())
 			.isEqualTo(version);
