@@ -1,5 +1,7 @@
 package org.mindgrid.warning.web;
 
+import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.identity.Role;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.warning.WarningQueue;
@@ -21,9 +23,12 @@ class WarningPageController {
 
 	private final MessageSource messages;
 
-	WarningPageController(WarningQueue queue, MessageSource messages) {
+	private final CurrentUsers users;
+
+	WarningPageController(WarningQueue queue, MessageSource messages, CurrentUsers users) {
 		this.queue = queue;
 		this.messages = messages;
+		this.users = users;
 	}
 
 	@GetMapping("/warnings")
@@ -32,6 +37,10 @@ class WarningPageController {
 		String s = status == null || status.isBlank() ? "OPEN" : status;
 		model.addAttribute("status", s);
 		model.addAttribute("reports", queue.queue("ALL".equals(s) ? null : s, Page.clampPage(page), 50));
+		var user = users.current();
+		// Only those who may change the school's risk phrases are offered the page (point 14).
+		model.addAttribute("managesPhrases", user.schoolId() != null
+				&& user.hasRoleAtSchool(user.schoolId(), Role.PSYCH_TEACHER, Role.SCHOOL_ADMIN));
 		return "warning/queue";
 	}
 
