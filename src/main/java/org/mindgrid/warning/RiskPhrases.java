@@ -126,9 +126,8 @@ public class RiskPhrases {
 			.query(Long.class).single();
 		List<RiskPhraseHit> hits = find(school, texts.stream().filter(Objects::nonNull).toList());
 		if (!hits.isEmpty()) {
-			reports.review(studentId, sourceKind, sourceId,
-					hits.stream().map(RiskPhraseHit::sign).distinct().sorted().toList(),
-					hits.stream().map(RiskPhraseHit::text).toList());
+			// No signs: a phrase is a prompt to look, not a sign anyone ticked (the teacher decides on the report).
+			reports.review(studentId, sourceKind, sourceId, List.of(), hits.stream().map(RiskPhraseHit::text).toList());
 		}
 		return hits;
 	}

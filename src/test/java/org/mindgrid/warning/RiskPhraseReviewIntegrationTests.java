@@ -104,6 +104,7 @@ class RiskPhraseReviewIntegrationTests {
 		assertThat(source.get("kind").asString()).isEqualTo("TALK");
 		assertThat(source.get("urgency").asString()).isEqualTo("REVIEW");
 		assertThat(source.get("phrases").get(0).asString()).isEqualTo("想消失");
+		assertThat(report.get("signs")).as("a phrase is not a ticked sign").isEmpty();
 		// Not urgent: no assessment duty yet, and only the psychology teachers are told.
 		assertThat(jdbc.sql("select count(*) from duty where source_kind = 'WARNING_REPORT' and source_id = :r")
 			.param("r", reportId).query(Long.class).single()).isZero();
