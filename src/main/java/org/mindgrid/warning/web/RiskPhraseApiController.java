@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -43,6 +44,10 @@ class RiskPhraseApiController {
 	}
 
 	/** Checks {@code text} and {@code texts} by the list of the student's school (or the caller's); stores nothing. */
+	@Operation(summary = "Checks typed text for risk phrases (nothing is stored); answers each phrase found with its banner line",
+			description = "Uses the list of the student's school when the caller may list the student, else the caller's "
+					+ "school. 400 when a text is longer than 4000 characters or there are more than 60; 403 for "
+					+ "callers without a school.")
 	@PostMapping("/check")
 	CheckResult check(@Valid @RequestBody CheckRequest request, Locale locale) {
 		List<String> texts = new ArrayList<>();
