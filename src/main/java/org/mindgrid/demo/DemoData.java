@@ -210,8 +210,7 @@ class DemoData implements ApplicationRunner {
 			.param("s", schoolId).query(Long.class).list();
 		long psych = jdbc.sql("select id from app_user where username = 'psych1'").query(Long.class).single();
 		String content = """
-				{"personal":{"ethnicity":"汉族","nativePlace":"浙江宁波","address":"宁波市海曙区中山西路 12 号"},
-				 "health":{"level":"GOOD","poorDescription":null,"pastIllnesses":["NONE"],"pastIllnessOther":null},
+				{"health":{"level":"GOOD","poorDescription":null,"pastIllnesses":["NONE"],"pastIllnessOther":null},
 				 "study":"成绩中上，数学较好，语文阅读需加强。","interests":"篮球、绘画",
 				 "familySituation":"父母均在宁波工作，与祖母同住。",
 				 "familyMembers":[{"relation":"父亲","name":"（略）","age":44,"occupation":"工程师","personality":"严谨、话少","liking":"RATHER_LIKE"},

@@ -149,6 +149,16 @@ public final class HomeVisitOutline {
 		return result;
 	}
 
+	/** Everything typed in the answers (records and judgment notes; option codes match no phrase), for the phrase check. */
+	static List<String> textsOf(Map<String, Answer> answers) {
+		List<String> texts = new ArrayList<>();
+		answers.values().forEach(a -> {
+			texts.add(a.record());
+			texts.addAll(a.judgment());
+		});
+		return texts;
+	}
+
 	/** The warning signs the visitor ticked, in order. */
 	static List<Integer> signsOf(Map<String, Answer> answers) {
 		Set<Integer> signs = new TreeSet<>();

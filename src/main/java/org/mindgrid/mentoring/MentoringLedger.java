@@ -23,6 +23,7 @@ import org.mindgrid.mentoring.LedgerRecords.HomeVisit;
 import org.mindgrid.mentoring.LedgerRecords.Talk;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.student.Students;
+import org.mindgrid.warning.RiskPhrases;
 import org.mindgrid.warning.Urgency;
 import org.mindgrid.warning.WarningRaised;
 import org.mindgrid.warning.WarningReports;
@@ -58,8 +59,11 @@ public class MentoringLedger {
 
 	private final LedgerReads reads;
 
+	private final RiskPhrases phrases;
+
 	MentoringLedger(JdbcClient jdbc, Clock clock, Students students, WarningReports warnings, Duties duties,
-			AuditLog audit, LedgerReads reads) {
+			AuditLog audit, LedgerReads reads, RiskPhrases phrases) {
+		this.phrases = phrases;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.students = students;
@@ -95,6 +99,11 @@ public class MentoringLedger {
 		duties.completeForStudent(DutyKind.SEMESTER_TALK, in.studentId(), user.id(), true, "talk/" + id);
 		if (escalate != null) {
 			raise(LedgerKind.TALK, id, in.studentId(), List.of(), escalate, blankToNull(in.state()));
+		}
+		else {
+			// Not escalated: a risk phrase in what was written goes to the psychology teachers to review (point 14).
+			phrases.reviewIfFound(in.studentId(), LedgerKind.TALK.name(), id,
+					java.util.Arrays.asList(in.place(), in.topics(), in.state(), in.followUp()));
 		}
 		return reads.talk(id, user.id()).orElseThrow();
 	}
@@ -149,6 +158,9 @@ public class MentoringLedger {
 			// The report shows the visit's judgments from the record itself (LedgerTexts): no sentence is stored.
 			raise(LedgerKind.HOME_VISIT, id, in.studentId(), signs, escalate, null);
 		}
+		else {
+			phrases.reviewIfFound(in.studentId(), LedgerKind.HOME_VISIT.name(), id, HomeVisitOutline.textsOf(answers));
+		}
 		return reads.homeVisit(id, user.id()).orElseThrow();
 	}
 
@@ -168,6 +180,9 @@ public class MentoringLedger {
 		audit.record("CONTACT_CREATE", "contact/" + id, in.studentId(), channel.name());
 		if (escalate != null) {
 			raise(LedgerKind.CONTACT, id, in.studentId(), List.of(), escalate, blankToNull(in.content()));
+		}
+		else {
+			phrases.reviewIfFound(in.studentId(), LedgerKind.CONTACT.name(), id, List.of(in.content()));
 		}
 		return reads.contact(id, user.id()).orElseThrow();
 	}
@@ -313,7 +328,7 @@ public class MentoringLedger {
 		}
 		if (escalate instanceof String s) {
 			for (Urgency u : Urgency.values()) {
-				if (u.name().equalsIgnoreCase(s.strip())) {
+				if (u.escalation() && u.name().equalsIgnoreCase(s.strip())) {
 					return u;
 				}
 			}

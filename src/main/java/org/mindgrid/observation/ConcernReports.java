@@ -14,6 +14,7 @@ import org.mindgrid.notification.Notice;
 import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
 import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.warning.RiskPhrases;
 import org.mindgrid.warning.WarningRaised;
 import org.mindgrid.warning.WarningReports;
 
@@ -47,8 +48,11 @@ public class ConcernReports {
 
 	private final AuditLog audit;
 
+	private final RiskPhrases phrases;
+
 	ConcernReports(JdbcClient jdbc, Clock clock, CurrentUsers users, StudentLookup lookup, WarningReports warnings,
-			Notifications notifications, AuditLog audit) {
+			Notifications notifications, AuditLog audit, RiskPhrases phrases) {
+		this.phrases = phrases;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.users = users;
@@ -124,6 +128,7 @@ public class ConcernReports {
 				.param("id", id).update();
 		}
 		else {
+			phrases.reviewIfFound(student.id(), "CONCERN_REPORT", id, List.of(description));
 			List<Long> recipients = new ArrayList<>(jdbc.sql("""
 					select distinct user_id from post
 					 where (role = 'HEAD_TEACHER' and class_id = :class) or (role = 'PSYCH_TEACHER' and school_id = :school)""")

@@ -14,6 +14,7 @@ import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.StudentScope;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.student.Students;
+import org.mindgrid.warning.RiskPhrases;
 import org.mindgrid.warning.WarningRaised;
 import org.mindgrid.warning.WarningReports;
 
@@ -43,8 +44,11 @@ public class Observations {
 
 	private final AuditLog audit;
 
+	private final RiskPhrases phrases;
+
 	Observations(JdbcClient jdbc, Clock clock, Students students, StudentLookup lookup, WarningReports warnings,
-			Triggers triggers, AuditLog audit) {
+			Triggers triggers, AuditLog audit, RiskPhrases phrases) {
+		this.phrases = phrases;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.students = students;
@@ -95,6 +99,11 @@ public class Observations {
 				.param("r", report.id())
 				.param("id", id)
 				.update();
+		}
+		else {
+			// No red sign ticked: a risk phrase in the observer's words goes to the psychology teachers (point 14).
+			phrases.reviewIfFound(student.id(), "OBSERVATION", id, java.util.Arrays.asList(command.categoryOther(),
+					command.otherClues(), command.handlingAdvice(), command.notes()));
 		}
 		Set<TriggerKind> set = SignRouting.triggersOf(command.signs(), command.categories());
 		for (TriggerKind kind : set) {

@@ -167,24 +167,28 @@ public class Students {
 	}
 
 	/**
-	 * Saves the archive if nobody else saved since {@code expectedVersion} (409 otherwise) and writes the personal
-	 * fields back to the roster. The previous version stays in the revisions.
+	 * Saves the archive if nobody else saved since {@code expectedVersion} (409 otherwise). The personal fields are
+	 * the roster's (issue 7, point 11): left out or as on the roster they are fine, different ones are refused (400)
+	 * — the roster import changes them. The previous version stays in the revisions.
 	 */
 	@Transactional
 	public ArchiveView saveArchive(long studentId, int expectedVersion, GrowthArchive content) {
-		return save(requireArchiveReader(studentId), studentId, expectedVersion, content, true);
+		return save(requireArchiveReader(studentId), studentId, expectedVersion, content);
 	}
 
 	/**
 	 * Saves one section of the archive page (issue 7, point 9): that section from {@code edited}, every other part
 	 * as stored now. The editor started from {@code baseVersion}; the save is refused (409) only if someone changed
 	 * this same section since — so the sections of one page, or two teachers editing different sections, do not
-	 * stand in each other's way. The roster's personal fields follow only a save of the personal section.
+	 * stand in each other's way. The personal section is the roster's and is not saved here (400).
 	 */
 	@Transactional
 	public ArchiveView saveArchiveSection(long studentId, int baseVersion, ArchiveSection section,
 			GrowthArchive edited) {
 		CurrentUser user = requireArchiveReader(studentId);
+		if (section == ArchiveSection.PERSONAL) {
+			throw ApiProblem.badRequest("archive.personal-from-roster");
+		}
 		ArchiveView current = archives.find(studentId);
 		GrowthArchive base = baseVersion == current.version() ? current.content()
 				: baseVersion == 0 ? GrowthArchive.empty()
@@ -192,32 +196,20 @@ public class Students {
 		if (base == null || baseVersion > current.version() || !section.same(base, current.content())) {
 			throw ApiProblem.conflict("archive.conflict");
 		}
-		return save(user, studentId, current.version(), section.merge(current.content(), edited),
-				section == ArchiveSection.PERSONAL);
+		return save(user, studentId, current.version(), section.merge(current.content(), edited));
 	}
 
-	private ArchiveView save(CurrentUser user, long studentId, int expectedVersion, GrowthArchive content,
-			boolean personalToRoster) {
+	private ArchiveView save(CurrentUser user, long studentId, int expectedVersion, GrowthArchive content) {
 		// The web layers validate first and show field messages; this guards every other caller.
 		if (!validator.validate(content).isEmpty()) {
 			throw ApiProblem.badRequest("archive.invalid");
 		}
+		if (content.personal().given() && !content.personal().sameAs(archives.find(studentId).content().personal())) {
+			throw ApiProblem.badRequest("archive.personal-from-roster");
+		}
 		int version = archives.save(studentId, expectedVersion, content, user.id(), clock.instant())
 			.orElseThrow(() -> ApiProblem.conflict("archive.conflict"));
 		audit.record("ARCHIVE_UPDATE", "student/" + studentId + "/archive", studentId, "version " + version);
-		if (!personalToRoster) {
-			return archives.find(studentId);
-		}
-		var personal = content.personal();
-		jdbc.sql("""
-				update student set ethnicity = :ethnicity, native_place = :nativePlace, address = :address,
-				       updated_at = :now where id = :id""")
-			.param("ethnicity", personal.ethnicity())
-			.param("nativePlace", personal.nativePlace())
-			.param("address", personal.address())
-			.param("now", java.sql.Timestamp.from(clock.instant()))
-			.param("id", studentId)
-			.update();
 		return archives.find(studentId);
 	}
 

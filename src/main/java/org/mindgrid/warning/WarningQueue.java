@@ -89,7 +89,8 @@ public class WarningQueue {
 			.param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE).param("status", status)
 			.query(Long.class).single();
 		List<WarningReportItem> items = jdbc.sql(SELECT + where + """
-				 order by (w.status = 'OPEN') desc, (w.urgency = 'URGENT') desc, w.due_at, w.id limit :size offset :offset""")
+				 order by (w.status = 'OPEN') desc, (w.urgency = 'URGENT') desc, (w.urgency = 'REVIEW'), w.due_at, w.id
+				 limit :size offset :offset""")
 			.param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE).param("status", status)
 			.param("size", size).param("offset", (long) page * size)
 			.query((rs, i) -> map(rs, List.of(), List.of()))
@@ -251,15 +252,17 @@ public class WarningQueue {
 	/** The report's history, oldest first, each source with its record's full text from the module that owns it. */
 	private List<ReportSource> sources(long reportId, long studentId) {
 		record Row(String kind, Long sourceId, Urgency urgency, List<Integer> signs, String by, Instant at,
-				boolean escalated) {
+				boolean escalated, List<String> phrases) {
 		}
 		List<Row> rows = jdbc.sql("""
-				select rs.source_kind, rs.source_id, rs.urgency, rs.signs, u.display_name, rs.raised_at, rs.escalated
+				select rs.source_kind, rs.source_id, rs.urgency, rs.signs, u.display_name, rs.raised_at, rs.escalated,
+				       rs.phrases
 				  from warning_report_source rs join app_user u on u.id = rs.raised_by
 				 where rs.report_id = :r order by rs.raised_at, rs.id""")
 			.param("r", reportId)
 			.query((rs, i) -> new Row(rs.getString(1), (Long) rs.getObject(2), Urgency.valueOf(rs.getString(3)),
-					ints(rs.getArray(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getBoolean(7)))
+					ints(rs.getArray(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getBoolean(7),
+					List.of((String[]) rs.getArray(8).getArray())))
 			.list();
 		Map<String, Map<Long, List<SourcePart>>> parts = new HashMap<>();
 		rows.stream().filter(r -> r.sourceId() != null).collect(Collectors.groupingBy(Row::kind,
@@ -270,7 +273,8 @@ public class WarningQueue {
 			.map(r -> new ReportSource(r.kind(), r.sourceId(), r.urgency(), r.signs(), r.by(), r.at(), r.escalated(),
 					link(r.kind(), r.sourceId(), studentId),
 					r.sourceId() == null ? List.of()
-							: parts.getOrDefault(r.kind(), Map.of()).getOrDefault(r.sourceId(), List.of())))
+							: parts.getOrDefault(r.kind(), Map.of()).getOrDefault(r.sourceId(), List.of()),
+					r.phrases()))
 			.toList();
 	}
 

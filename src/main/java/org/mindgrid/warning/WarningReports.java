@@ -74,6 +74,23 @@ public class WarningReports {
 	@Transactional
 	public WarningRaised raise(long studentId, String sourceKind, Long sourceId, Collection<Integer> signs,
 			Urgency urgency, String summary) {
+		return raiseOrJoin(studentId, sourceKind, sourceId, signs, urgency, summary, List.of());
+	}
+
+	/**
+	 * 请复核 (issue 7, point 14): a record saved without escalation holds risk phrases. It lands in the psychology
+	 * teachers' queue as REVIEW, with the phrases kept for highlighting, or joins the student's open report as a
+	 * source without changing its urgency. Only the psychology teachers are told; no assessment duty is opened
+	 * until a sign makes the report HIGH or URGENT.
+	 */
+	@Transactional
+	public WarningRaised review(long studentId, String sourceKind, long sourceId, Collection<Integer> signs,
+			List<String> phrases) {
+		return raiseOrJoin(studentId, sourceKind, sourceId, signs, Urgency.REVIEW, null, List.copyOf(phrases));
+	}
+
+	private WarningRaised raiseOrJoin(long studentId, String sourceKind, Long sourceId, Collection<Integer> signs,
+			Urgency urgency, String summary, List<String> phrases) {
 		var user = users.current();
 		// Microseconds, as the database keeps them: a joined report answers with the same instant as a new one.
 		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -106,17 +123,28 @@ public class WarningReports {
 				.optional();
 			if (created.isPresent()) {
 				long id = created.get();
-				addSource(id, sourceKind, sourceId, sortedSigns, urgency, user.id(), now, false);
-				openAssessments(id, studentId, student, due);
-				notifyTeam(id, student, user.id(), urgency, "WARNING_REPORT", due);
+				addSource(id, sourceKind, sourceId, sortedSigns, urgency, user.id(), now, false, phrases);
+				if (urgency == Urgency.REVIEW) {
+					notifyReview(id, student, user.id(), due);
+				}
+				else {
+					openAssessments(id, studentId, student, due);
+					notifyTeam(id, student, user.id(), urgency, "WARNING_REPORT", due);
+				}
 				audit.record("WARNING_REPORT_RAISED", "warning-report/" + id, studentId,
 						urgency.name() + " from " + sourceKind);
-				cases.reportRaised(id, studentId, sourceKind, urgency.name(), user.id());
+				// a review item (请复核) is not a warning yet: it opens a case only once a sign raises it
+				if (urgency != Urgency.REVIEW) {
+					cases.reportRaised(id, studentId, sourceKind, urgency.name(), user.id());
+				}
 				return new WarningRaised(id, studentId, urgency, due);
 			}
-			var joined = join(studentId, student, sourceKind, sourceId, sortedSigns, urgency, due, user.id(), now);
+			var joined = join(studentId, student, sourceKind, sourceId, sortedSigns, urgency, due, user.id(), now,
+					phrases);
 			if (joined != null) {
-				cases.reportRaised(joined.id(), studentId, sourceKind, urgency.name(), user.id());
+				if (joined.urgency() != Urgency.REVIEW) {
+					cases.reportRaised(joined.id(), studentId, sourceKind, urgency.name(), user.id());
+				}
 				return joined;
 			}
 		}
@@ -124,7 +152,7 @@ public class WarningReports {
 	}
 
 	private WarningRaised join(long studentId, long[] student, String sourceKind, Long sourceId, int[] signs,
-			Urgency urgency, Instant due, long by, Instant now) {
+			Urgency urgency, Instant due, long by, Instant now, List<String> phrases) {
 		record Open(long id, Urgency urgency, Instant dueAt) {
 		}
 		var open = jdbc.sql("""
@@ -137,8 +165,9 @@ public class WarningReports {
 			return null;
 		}
 		Open report = open.get();
-		boolean raisesUrgency = urgency == Urgency.URGENT && report.urgency() != Urgency.URGENT;
-		Urgency newUrgency = raisesUrgency ? Urgency.URGENT : report.urgency();
+		// URGENT over HIGH over REVIEW: a join never lowers.
+		boolean raisesUrgency = urgency.above(report.urgency());
+		Urgency newUrgency = raisesUrgency ? urgency : report.urgency();
 		Instant newDue = due.isBefore(report.dueAt()) ? due : report.dueAt();
 		jdbc.sql("""
 				update warning_report set urgency = :urgency, due_at = :due,
@@ -149,11 +178,19 @@ public class WarningReports {
 			.param("signs", signs)
 			.param("id", report.id())
 			.update();
-		addSource(report.id(), sourceKind, sourceId, signs, urgency, by, now, newDue.isBefore(report.dueAt()));
-		// The psychology teachers' assessment duties follow the earlier deadline (Duties.open keeps the least).
-		openAssessments(report.id(), studentId, student, newDue);
-		if (raisesUrgency) {
+		addSource(report.id(), sourceKind, sourceId, signs, urgency, by, now,
+				newDue.isBefore(report.dueAt()) || raisesUrgency, phrases);
+		// The psychology teachers' assessment duties follow the earlier deadline (Duties.open keeps the least); a
+		// report still only to review has none.
+		if (newUrgency != Urgency.REVIEW) {
+			openAssessments(report.id(), studentId, student, newDue);
+		}
+		if (raisesUrgency && newUrgency == Urgency.URGENT) {
 			notifyTeam(report.id(), student, by, Urgency.URGENT, "WARNING_REPORT_ESCALATED", newDue);
+		}
+		else if (raisesUrgency) {
+			// A report to review became a red one: tell the team as a new report would.
+			notifyTeam(report.id(), student, by, newUrgency, "WARNING_REPORT", newDue);
 		}
 		audit.record("WARNING_REPORT_JOINED", "warning-report/" + report.id(), studentId,
 				urgency.name() + " from " + sourceKind + (raisesUrgency ? "; now URGENT" : ""));
@@ -161,11 +198,12 @@ public class WarningReports {
 	}
 
 	private void addSource(long reportId, String sourceKind, Long sourceId, int[] signs, Urgency urgency, long by,
-			Instant at, boolean escalated) {
+			Instant at, boolean escalated, List<String> phrases) {
 		jdbc.sql("""
 				insert into warning_report_source (report_id, source_kind, source_id, signs, urgency, raised_by,
-				                                   raised_at, escalated)
-				values (:report, :kind, :sourceId, :signs, :urgency, :by, :at, :escalated)""")
+				                                   raised_at, escalated, phrases)
+				values (:report, :kind, :sourceId, :signs, :urgency, :by, :at, :escalated, :phrases)""")
+			.param("phrases", phrases.toArray(String[]::new))
 			.param("report", reportId)
 			.param("kind", sourceKind)
 			.param("sourceId", sourceId)
@@ -193,6 +231,13 @@ public class WarningReports {
 		String key = "WARNING_REPORT_ESCALATED".equals(kind) ? "notification.warning.escalated"
 				: urgency == Urgency.URGENT ? "notification.warning.new.urgent" : "notification.warning.new";
 		notifications.notify(recipients.stream().distinct().toList(), Notice.of("WARNING_REPORT", key,
+				"/warnings/" + reportId, NoticeArg.schoolClass(student[1]), NoticeArg.time(due)));
+	}
+
+	private void notifyReview(long reportId, long[] student, long by, Instant due) {
+		List<Long> recipients = new ArrayList<>(usersWithRole(student[0], null, "PSYCH_TEACHER"));
+		recipients.remove(by);
+		notifications.notify(recipients, Notice.of("WARNING_REVIEW", "notification.warning.review",
 				"/warnings/" + reportId, NoticeArg.schoolClass(student[1]), NoticeArg.time(due)));
 	}
 

@@ -168,6 +168,9 @@ class AccessMatrixIntegrationTests {
 				expect(403, 403, 403, 403, 409, 409, 403, 403, 403, 404, 403)));
 		cells.add(new Cell("GET", "/api/v1/duties?mine=true", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
 		cells.add(new Cell("GET", "/api/v1/notifications", null, expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		// Issue 7, point 14: the risk-phrase check is for whoever writes records at a school (a committee student too).
+		cells.add(new Cell("POST", "/api/v1/risk-phrases/check", Map.of("text", "有时候想消失"),
+				expect(403, 403, 403, OK, OK, OK, OK, OK, OK, OK, OK)));
 		cells.add(new Cell("GET", m1 + "/timeline", null, expect(403, 403, 403, OK, OK, OK, OK, 403, 403, 404, 403)));
 		cells.add(new Cell("GET", m1 + "/timeline.pdf", null, expect(403, 403, 403, OK, OK, OK, OK, 403, 403, 404, 403)));
 		cells.add(new Cell("POST", "/api/v1/talks", Map.of("studentId", mentor1Student, "date", java.time.LocalDate.now().toString(),

@@ -28,21 +28,30 @@ public class ArchiveStore {
 		this.json = json;
 	}
 
+	/** The archive with the roster's personal fields (issue 7, point 11): the archive keeps no copy of them. */
 	public ArchiveView find(long studentId) {
 		return jdbc.sql("""
-				select a.version, a.content::text, u.display_name, a.updated_at
-				  from growth_archive a left join app_user u on u.id = a.updated_by
-				 where a.student_id = :id""")
+				select a.version, a.content::text, u.display_name, a.updated_at, s.ethnicity, s.native_place, s.address
+				  from student s left join growth_archive a on a.student_id = s.id
+				  left join app_user u on u.id = a.updated_by
+				 where s.id = :id""")
 			.param("id", studentId)
-			.query((rs, i) -> new ArchiveView(rs.getInt(1), read(rs.getString(2)), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
+			.query((rs, i) -> {
+				var personal = new GrowthArchive.Personal(rs.getString(5), rs.getString(6), rs.getString(7));
+				if (rs.getString(2) == null) {
+					return new ArchiveView(0, GrowthArchive.empty().withPersonal(personal), null, null);
+				}
+				return new ArchiveView(rs.getInt(1), read(rs.getString(2)).withPersonal(personal), rs.getString(3),
+						rs.getTimestamp(4).toInstant());
+			})
 			.optional()
 			.orElseGet(() -> new ArchiveView(0, GrowthArchive.empty(), null, null));
 	}
 
 	/**
 	 * Saves {@code content} as version {@code expectedVersion + 1}. Returns empty when someone else saved first
-	 * (the stored version is no longer {@code expectedVersion}).
+	 * (the stored version is no longer {@code expectedVersion}). The personal fields are the roster's and are not
+	 * stored.
 	 */
 	public Optional<Integer> save(long studentId, int expectedVersion, GrowthArchive content, long userId, Instant now) {
 		String body = json.writeValueAsString(content);
@@ -51,7 +60,7 @@ public class ArchiveStore {
 		if (expectedVersion == 0) {
 			changed = jdbc.sql("""
 					insert into growth_archive (student_id, version, content, updated_by, updated_at)
-					values (:id, 1, cast(:content as jsonb), :user, :now) on conflict (student_id) do nothing""")
+					values (:id, 1, cast(:content as jsonb) - 'personal', :user, :now) on conflict (student_id) do nothing""")
 				.param("id", studentId)
 				.param("content", body)
 				.param("user", userId)
@@ -60,7 +69,7 @@ public class ArchiveStore {
 		}
 		else {
 			changed = jdbc.sql("""
-					update growth_archive set version = :newVersion, content = cast(:content as jsonb),
+					update growth_archive set version = :newVersion, content = cast(:content as jsonb) - 'personal',
 					       updated_by = :user, updated_at = :now
 					 where student_id = :id and version = :expected""")
 				.param("newVersion", newVersion)
@@ -76,7 +85,7 @@ public class ArchiveStore {
 		}
 		jdbc.sql("""
 				insert into growth_archive_revision (student_id, version, content, changed_by, changed_at)
-				values (:id, :version, cast(:content as jsonb), :user, :now)""")
+				values (:id, :version, cast(:content as jsonb) - 'personal', :user, :now)""")
 			.param("id", studentId)
 			.param("version", newVersion)
 			.param("content", body)

@@ -12,8 +12,9 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * Tool 1 of the city's tool list (学生心理成长档案), as one document. Personal data that the roster also holds
- * (ethnicity, native place, address) is kept here too and written back to the student on save. Options are codes
+ * Tool 1 of the city's tool list (学生心理成长档案), as one document. Its personal part (ethnicity, native place,
+ * address) is the roster's, read from the student row and never stored with the archive (issue 7, point 11: one
+ * source of truth, updated by the roster import). Options are codes
  * whose labels live in the message bundles ({@code archive.health.GOOD} …). Unknown codes, ages outside 0–120 and
  * over-long texts are refused by Bean Validation, for the API and the page alike.
  */
@@ -60,13 +61,38 @@ public record GrowthArchive(@Valid Personal personal, @Valid Health health, @Siz
 		lifeEvents = lifeEvents == null ? List.of() : List.copyOf(lifeEvents);
 	}
 
+	/** The same archive showing the roster's personal fields. */
+	public GrowthArchive withPersonal(Personal roster) {
+		return new GrowthArchive(roster, health, study, interests, familySituation, familyMembers, parentsRelationship,
+				familyAtmosphere, familyAtmosphereOther, schoolHistory, lifeEvents);
+	}
+
 	public static GrowthArchive empty() {
 		return new GrowthArchive(null, null, null, null, null, null, null, null, null, null, null);
 	}
 
-	/** 民族, 籍贯, 家庭住址. */
+	/** 民族, 籍贯, 家庭住址: the roster's, read-only here. */
 	public record Personal(@Size(max = 50) String ethnicity, @Size(max = 100) String nativePlace,
 			@Size(max = 300) String address) {
+
+		/** Whether a caller sent any of the fields (an editor that left them out changes nothing). */
+		public boolean given() {
+			return !(blank(ethnicity) && blank(nativePlace) && blank(address));
+		}
+
+		/** Whether the fields read the same as {@code other}, ignoring blanks and surrounding spaces. */
+		public boolean sameAs(Personal other) {
+			return norm(ethnicity).equals(norm(other.ethnicity)) && norm(nativePlace).equals(norm(other.nativePlace))
+					&& norm(address).equals(norm(other.address));
+		}
+
+		private static boolean blank(String s) {
+			return s == null || s.isBlank();
+		}
+
+		private static String norm(String s) {
+			return s == null ? "" : s.strip();
+		}
 	}
 
 	/** 健康状况 (level, and a description when poor) and 过往病史 (checklist + other). */

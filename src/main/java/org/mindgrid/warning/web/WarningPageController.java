@@ -6,6 +6,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.identity.Role;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.warning.WarningQueue;
@@ -35,10 +37,13 @@ class WarningPageController {
 
 	private final Clock clock;
 
-	WarningPageController(WarningQueue queue, MessageSource messages, Clock clock) {
+	private final CurrentUsers users;
+
+	WarningPageController(WarningQueue queue, MessageSource messages, Clock clock, CurrentUsers users) {
 		this.queue = queue;
 		this.messages = messages;
 		this.clock = clock;
+		this.users = users;
 	}
 
 	@GetMapping("/warnings")
@@ -54,6 +59,10 @@ class WarningPageController {
 		model.addAttribute("since", clock.millis());
 		model.addAttribute("reports", queue.queue(filter, p, PAGE_SIZE));
 		model.addAttribute("fresh", Set.of());
+		var user = users.current();
+		// Only those who may change the school's risk phrases are offered the page (point 14).
+		model.addAttribute("managesPhrases", user.schoolId() != null
+				&& user.hasRoleAtSchool(user.schoolId(), Role.PSYCH_TEACHER, Role.SCHOOL_ADMIN));
 		return "warning/queue";
 	}
 

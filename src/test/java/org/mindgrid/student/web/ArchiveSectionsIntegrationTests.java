@@ -58,7 +58,8 @@ class ArchiveSectionsIntegrationTests {
 		PageClient head = PageClient.login(port, "head1");
 		var page = head.get("/students/" + id + "/archive/edit");
 		assertThat(page.status()).isEqualTo(200);
-		for (String section : List.of("personal", "health", "study", "family", "school", "events")) {
+		// The personal section is the roster's and read-only (point 11); the others are forms.
+		for (String section : List.of("health", "study", "family", "school", "events")) {
 			assertThat(page.body()).contains("action=\"/students/" + id + "/archive/sections/" + section + "\"");
 		}
 		int start = archive(id).get("version").asInt();
@@ -142,7 +143,7 @@ class ArchiveSectionsIntegrationTests {
 	}
 
 	@Test
-	void onlyThePersonalSectionWritesToTheRoster() {
+	void noSectionWritesToTheRoster() {
 		long id = student(39);
 		PageClient head = PageClient.login(port, "head1");
 		head.get("/students/" + id + "/archive/edit");
@@ -152,10 +153,11 @@ class ArchiveSectionsIntegrationTests {
 				fields(start, "lifeEvents[0].date", "2025-09-01", "lifeEvents[0].description", "升入初中")).status())
 			.isEqualTo(302);
 		assertThat(ethnicity(id)).as("a save of another section leaves the roster alone").isEqualTo("回族");
+		// Point 11: the roster is the one source of these fields; the archive page does not save them.
 		assertThat(head.post("/students/" + id + "/archive/sections/personal",
 				fields(start + 1, "personal.ethnicity", "满族", "personal.nativePlace", "宁波", "personal.address", "海曙区"))
-			.status()).isEqualTo(302);
-		assertThat(ethnicity(id)).isEqualTo("满族");
+			.status()).isEqualTo(400);
+		assertThat(ethnicity(id)).isEqualTo("回族");
 	}
 
 	@Test

@@ -44,7 +44,6 @@ class StudentPagesIntegrationTests {
 	static List<Map.Entry<String, String>> form(int version, String study, String... more) {
 		List<Map.Entry<String, String>> fields = new ArrayList<>();
 		fields.add(Map.entry("version", String.valueOf(version)));
-		fields.add(Map.entry("personal.ethnicity", "汉族"));
 		fields.add(Map.entry("health.level", "GOOD"));
 		fields.add(Map.entry("health.pastIllnesses", "ASTHMA"));
 		fields.add(Map.entry("_health.pastIllnesses", "on"));
