@@ -52,10 +52,13 @@ public class CaseLetters {
 		return name.replaceAll("[\\p{Cntrl}\"\\\\/:*?<>|]", "_");
 	}
 
+	/** A line to write on by hand. */
+	static final String BLANK = "<span class=\"fill blank\">" + "&#160;".repeat(16) + "</span>";
+
 	/** A filled blank, or an empty one to write in by hand. */
 	static String fill(String value) {
 		if (value == null || value.isBlank()) {
-			return "<span class=\"fill blank\">&#160;</span>";
+			return BLANK;
 		}
 		return "<span class=\"fill\">" + HtmlUtils.htmlEscape(value.strip(), "UTF-8") + "</span>";
 	}
@@ -91,8 +94,8 @@ public class CaseLetters {
 		f.put("name", fill(data.studentName()));
 		f.put("className", fill(data.className()));
 		f.put("no", fill(data.studentNumber()));
-		f.put("hospital", fill(data.hospital() == null ? null : data.hospital().name()).replace("class=\"fill\"", "class=\"fill wrap\""));
-		f.put("diagnosis", fill(data.diagnosis()).replace("class=\"fill\"", "class=\"fill wrap\""));
+		f.put("hospital", fill(data.hospital() == null ? null : data.hospital().name()));
+		f.put("diagnosis", fill(data.diagnosis()));
 		f.put("guardian", fill(data.guardianName()));
 		f.put("guardianPhone", fill(data.guardianPhone()));
 		f.put("psych", fill(data.psychTeacherName()));

@@ -66,20 +66,23 @@ class CaseLettersIntegrationTests {
 
 	static String text(byte[] pdf) throws Exception {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
-			// in reading order: the filled blanks are drawn after their sentence
+			// Two readings, as a person copying text would get them: in drawing order (a table cell by cell) and in
+			// position order (a sentence with its filled blanks, which are drawn after their line).
 			PDFTextStripper stripper = new PDFTextStripper();
+			String drawn = stripper.getText(doc);
 			stripper.setSortByPosition(true);
-			return stripper.getText(doc);
+			return drawn + "\n" + stripper.getText(doc);
 		}
 	}
 
 	static String pageText(byte[] pdf, int page) throws Exception {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			PDFTextStripper stripper = new PDFTextStripper();
-			stripper.setSortByPosition(true);
 			stripper.setStartPage(page);
 			stripper.setEndPage(page);
-			return stripper.getText(doc);
+			String drawn = stripper.getText(doc);
+			stripper.setSortByPosition(true);
+			return drawn + "\n" + stripper.getText(doc);
 		}
 	}
 
