@@ -31,12 +31,17 @@ import org.apache.pdfbox.pdmodel.PDResources;
  */
 final class ToUnicodeRepair {
 
-	private static final Pattern BFCHAR = Pattern.compile("(<[0-9A-Fa-f]+>\\s*)<([0-9A-Fa-f]{4})>");
+	private static final Pattern BFCHAR_BLOCK = Pattern.compile("beginbfchar(.*?)endbfchar", Pattern.DOTALL);
+
+	/** One bfchar entry: source code and target, any length (a target outside the BMP is 8 digits). */
+	private static final Pattern PAIR = Pattern.compile("(<[0-9A-Fa-f]+>\\s*)<([0-9A-Fa-f]+)>");
 
 	private static final Pattern BFRANGE_BLOCK = Pattern
 		.compile("(\\d+)\\s+beginbfrange\\s*(.*?)endbfrange", Pattern.DOTALL);
 
-	private static final Pattern RANGE = Pattern.compile("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]{4})>");
+	/** One bfrange entry, read whole so that entries never run into each other: low, high, target or array. */
+	private static final Pattern RANGE = Pattern
+		.compile("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*(?:<([0-9A-Fa-f]+)>|\\[[^\\]]*\\])");
 
 	private ToUnicodeRepair() {
 	}
@@ -92,6 +97,11 @@ final class ToUnicodeRepair {
 			List<String> kept = new ArrayList<>();
 			Matcher r = RANGE.matcher(blocks.group(2));
 			while (r.find()) {
+				// only a 4-digit target can be a radical; others (outside the BMP, arrays) stay as they are
+				if (r.group(3) == null || r.group(3).length() != 4) {
+					kept.add(r.group());
+					continue;
+				}
 				int lo = Integer.parseInt(r.group(1), 16);
 				int hi = Integer.parseInt(r.group(2), 16);
 				int dst = Integer.parseInt(r.group(3), 16);
@@ -120,20 +130,28 @@ final class ToUnicodeRepair {
 			int end = result.lastIndexOf("endcmap");
 			result = result.substring(0, end) + chars + result.substring(end);
 		}
-		Matcher m = BFCHAR.matcher(result);
+		// Targets are rewritten inside bfchar blocks only, entry by entry: elsewhere (ranges, code space) a pair of
+		// codes is two sources, glyph ids that may fall in the radicals' block.
+		Matcher blocksOfChars = BFCHAR_BLOCK.matcher(result);
 		StringBuilder out = new StringBuilder();
-		while (m.find()) {
-			int cp = Integer.parseInt(m.group(2), 16);
-			String replacement = m.group();
-			if (radical(cp)) {
-				String unified = unified(cp);
-				if (unified.length() == 1) {
-					replacement = m.group(1) + String.format("<%04X>", (int) unified.charAt(0));
+		while (blocksOfChars.find()) {
+			Matcher m = PAIR.matcher(blocksOfChars.group(1));
+			StringBuilder entries = new StringBuilder();
+			while (m.find()) {
+				String replacement = m.group();
+				if (m.group(2).length() == 4) {
+					int cp = Integer.parseInt(m.group(2), 16);
+					String unified = radical(cp) ? unified(cp) : "";
+					if (unified.length() == 1) {
+						replacement = m.group(1) + String.format("<%04X>", (int) unified.charAt(0));
+					}
 				}
+				m.appendReplacement(entries, Matcher.quoteReplacement(replacement));
 			}
-			m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+			m.appendTail(entries);
+			blocksOfChars.appendReplacement(out, Matcher.quoteReplacement("beginbfchar" + entries + "endbfchar"));
 		}
-		m.appendTail(out);
+		blocksOfChars.appendTail(out);
 		return out.toString();
 	}
 

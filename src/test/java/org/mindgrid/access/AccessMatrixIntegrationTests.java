@@ -212,6 +212,13 @@ class AccessMatrixIntegrationTests {
 		cells.add(new Cell("POST", c + "/actions", Map.of("action", "tick-measure", "measureId", "none"),
 				expect(403, 403, 403, IN, IN, IN, IN, 404, 404, 404, 403)));
 		cells.add(new Cell("GET", "/api/v1/cases/99999999", null, expect(403, 403, 403, 404, 404, 404, 404, 404, 404, 404, 403)));
+		// issue 8: hospitals — the directory is public facts, read by staff and bureaus, kept by school
+		// administrators and psychology teachers (their school), district and city officers; IN: a second keeper
+		// of the same place sending the same name is refused as a duplicate (409)
+		cells.add(new Cell("GET", "/api/v1/hospitals", null, expect(403, OK, OK, OK, OK, OK, OK, OK, OK, OK, 403)));
+		cells.add(new Cell("POST", "/api/v1/hospitals", Map.of("name", "矩阵医院" + System.nanoTime() % 100000,
+				"address", "海曙区矩阵路 1 号", "phone", "0574-10000000"),
+				expect(403, IN, IN, IN, IN, 403, 403, 403, 403, IN, 403)));
 		return cells;
 	}
 

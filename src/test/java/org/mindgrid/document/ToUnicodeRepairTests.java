@@ -39,4 +39,31 @@ class ToUnicodeRepairTests {
 		assertThat(fixed).contains("<0010> <957F>", "<0011> <95E8>").doesNotContain("2ED3", "2ED4");
 		assertThat(ToUnicodeRepair.unified(0x2EE2)).isEqualTo("马");
 	}
+
+	/**
+	 * Glyph ids of Noto Sans SC reach the radicals' code points (0x2E80–0x2FDF are ids 11904–12255): a range's
+	 * source bounds are glyph ids, never text, and must stay as they are (issue 8: 一式三份 was extracted as 一弊三份).
+	 */
+	@Test
+	void aRangesSourceBoundsAreNeverTakenForTargets() {
+		String cmap = "begincmap\n1 beginbfrange\n<2F00> <2F02> <5F0A>\nendbfrange\nendcmap";
+		assertThat(ToUnicodeRepair.fix(cmap)).isEqualTo(cmap);
+	}
+
+	/** A character outside the BMP (赵孟𫖯) has an 8-digit target; the repair must keep it and go on. */
+	@Test
+	void supplementaryPlaneTargetsAreKept() {
+		String cmap = """
+				begincmap
+				1 beginbfrange
+				<0010> <0011> <D86DDDAF>
+				endbfrange
+				2 beginbfchar
+				<0012> <D86DDDAF>
+				<0013> <2F63>
+				endbfchar
+				endcmap""";
+		String fixed = ToUnicodeRepair.fix(cmap);
+		assertThat(fixed).contains("<0010> <0011> <D86DDDAF>", "<0012> <D86DDDAF>", "<0013> <751F>");
+	}
 }
