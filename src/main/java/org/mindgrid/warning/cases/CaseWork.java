@@ -301,6 +301,23 @@ public class CaseWork {
 		return reads.plan(caseId, tier);
 	}
 
+	/**
+	 * The caller, when they may see the case at {@code tier} or above: 404 when they may not see it at all, 403 when
+	 * they see it at a lower tier (letters and files are for the clinical team).
+	 */
+	@Transactional(readOnly = true)
+	public CurrentUser requireTier(long caseId, int tier) {
+		CurrentUser user = students.requireStudentReader();
+		int actual = reads.tier(user, caseId);
+		if (actual == CaseAccess.NONE) {
+			throw ApiProblem.notFound("case.not-found");
+		}
+		if (actual < tier) {
+			throw ApiProblem.forbidden("case.files-forbidden");
+		}
+		return user;
+	}
+
 	private CasePlan cleanPlan(CasePlan p) {
 		if (p == null) {
 			throw CaseFields.fieldProblem("case.field.required", "plan");

@@ -217,6 +217,28 @@ class CaseJourneyIntegrationTests {
 		assertThat(api.post("head1", "/api/v1/cases/" + caseId + "/actions", Map.of("action", "release", "reason", "x"))
 			.status()).isEqualTo(403);
 
+		// the letters, filled from the case; the clinical team only
+		for (String kind : List.of("notice", "referral", "contract", "commitment", "return-recommendation",
+				"return-introduction")) {
+			var pdf = api.get("psych1", "/api/v1/cases/" + caseId + "/documents/" + kind + ".pdf");
+			assertThat(pdf.status()).as(kind + ": " + pdf.body()).isEqualTo(200);
+			assertThat(pdf.contentType()).startsWith("application/pdf");
+		}
+		assertThat(api.get("head1", "/api/v1/cases/" + caseId + "/documents/referral.pdf").status()).isEqualTo(403);
+		assertThat(api.get("psych2", "/api/v1/cases/" + caseId + "/documents/referral.pdf").status()).isEqualTo(404);
+		assertThat(api.get("psych1", "/api/v1/cases/" + caseId + "/documents/nope.pdf").status()).isEqualTo(404);
+		byte[] png = java.util.Base64.getDecoder().decode(
+				"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+		var up = api.upload("psych1", "/api/v1/cases/" + caseId + "/attachments?kind=SIGNED_REFERRAL", "回执.png", png);
+		assertThat(up.status()).as(up.body()).isEqualTo(201);
+		long fileId = up.json().get("id").asLong();
+		assertThat(api.get("psych1", "/api/v1/cases/" + caseId + "/attachments").json().get("items")).hasSize(1);
+		assertThat(api.get("psych1", "/api/v1/cases/" + caseId + "/attachments/" + fileId).status()).isEqualTo(200);
+		assertThat(api.upload("psych1", "/api/v1/cases/" + caseId + "/attachments?kind=SIGNED_REFERRAL", "x.png",
+				"not an image".getBytes()).status()).isEqualTo(415);
+		assertThat(api.upload("head1", "/api/v1/cases/" + caseId + "/attachments?kind=OTHER", "x.png", png).status())
+			.isEqualTo(403);
+
 		c = act("psych1", caseId, "release", Map.of("reason", "复学后三个月情绪稳定，评估小组决定解除"));
 		assertThat(c.get("state").asString()).isEqualTo("RELEASED");
 		assertThat(c.get("inDatabase").asBoolean()).isFalse();
