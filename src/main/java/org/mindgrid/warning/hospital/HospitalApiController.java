@@ -26,11 +26,19 @@ class HospitalApiController {
 		this.hospitals = hospitals;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "The hospital directory of the medical grid (医院名录)",
+			description = "Hospitals the caller's school may refer to: the city's (attachment 7 of the referral "
+					+ "procedure, with the green channel), its district's and its own. Public facts only: names, "
+					+ "departments, addresses, switchboard numbers. {items}.")
 	@GetMapping
 	Items list() {
 		return new Items(hospitals.list());
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Add a hospital to the directory",
+			description = "School administrators and psychology teachers add their school's rows, district and city "
+					+ "officers theirs. Fields: name (required), departments, address, phone, greenChannel, notes. "
+					+ "Answers the new row; 409 when the name is listed already.")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Hospital create(@Valid @RequestBody HospitalInput input) {
