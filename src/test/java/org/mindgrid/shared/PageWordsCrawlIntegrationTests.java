@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7, point 8: no page shows a raw code. Logs in as each demo role, follows every same-origin GET link (and
  * htmx {@code hx-get}) from the home page three links deep, in Chinese and in English, and fails on an unresolved
  * message key ({@code ??key??}, which Thymeleaf prints for a missing key), on any 5xx, and in English on a page
- * title, table header, button or form legend written in Chinese only.
+ * title, table header, button or form legend written in Chinese only, or on a class label left in Chinese.
  */
 @IntegrationTest
 class PageWordsCrawlIntegrationTests {
@@ -48,6 +48,9 @@ class PageWordsCrawlIntegrationTests {
 
 	/** An enum code or a Java list printed as it is ({@code HOME_VISIT_READ}, {@code signs [1, 7]}). */
 	private static final Pattern RAW_CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\[\\d+(, \\d+)*\\]");
+
+	/** A class label the school structure builds in Chinese ("八年级（1）班"), which English pages word. */
+	private static final Pattern CHINESE_CLASS = Pattern.compile("(?:[一二三四五六七八九]年级|高[一二三])（\\d+）班");
 
 	private static final Pattern SCRIPT = Pattern.compile("<(script|style)\\b.*?</\\1>", Pattern.DOTALL);
 
@@ -101,16 +104,21 @@ class PageWordsCrawlIntegrationTests {
 			while (unresolved.find()) {
 				problems.add(who + path + " shows " + unresolved.group());
 			}
-			Matcher raw = RAW_CODE.matcher(TAG.matcher(SCRIPT.matcher(body).replaceAll(" ")).replaceAll(" "));
+			String text = TAG.matcher(SCRIPT.matcher(body).replaceAll(" ")).replaceAll(" ");
+			Matcher raw = RAW_CODE.matcher(text);
 			while (raw.find()) {
 				problems.add(who + path + " shows the code " + raw.group());
 			}
 			if (english) {
+				Matcher chineseClass = CHINESE_CLASS.matcher(text);
+				if (chineseClass.find()) {
+					problems.add(who + path + " shows the class label " + chineseClass.group());
+				}
 				Matcher label = LABEL.matcher(body);
 				while (label.find()) {
-					String text = label.group(2);
-					if (HAN.matcher(text).find() && !LATIN.matcher(text).find()) {
-						problems.add(who + path + " <" + label.group(1) + "> still Chinese: " + text);
+					String words = label.group(2);
+					if (HAN.matcher(words).find() && !LATIN.matcher(words).find()) {
+						problems.add(who + path + " <" + label.group(1) + "> still Chinese: " + words);
 					}
 				}
 			}

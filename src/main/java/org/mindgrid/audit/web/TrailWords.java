@@ -199,15 +199,7 @@ class TrailWords {
 
 	/** Where the request came from: this computer for loopback, IPv4 without its IPv6 mapping. */
 	String address(String remoteAddr, Locale locale) {
-		if (remoteAddr == null || remoteAddr.isBlank()) {
-			return "";
-		}
-		String a = remoteAddr.strip();
-		if (a.equals("::1") || a.equals("0:0:0:0:0:0:0:1") || a.startsWith("127.")
-				|| a.equalsIgnoreCase("::ffff:127.0.0.1")) {
-			return msg("audit.address.local", locale);
-		}
-		return a.toLowerCase(Locale.ROOT).startsWith("::ffff:") && a.indexOf('.') > 0 ? a.substring(7) : a;
+		return Addresses.shown(remoteAddr, messages, locale);
 	}
 
 	private String person(Person person, Locale locale) {
