@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 /**
  * A class's label in the reader's language, for templates ({@code ${@classNames.shown(student.className)}}): the
  * school structure stores grades by their Chinese names, so "八年级（1）班" is worded "Grade 8, class 1" in English.
- * Labels of another shape (实验班) are names and stay as written.
+ * Labels of another shape (实验班) are names and stay as written; a label inside a longer text is worded in place.
  */
 @Component("classNames")
 class ClassNameWords {
 
-	private static final Pattern LABEL = Pattern.compile("^(.+?)（(\\d+)）班$");
+	private static final Pattern LABEL = Pattern.compile("([一二三四五六七八九十]+年级|高[一二三])（(\\d+)）班");
 
 	private final MessageSource messages;
 
@@ -32,12 +32,16 @@ class ClassNameWords {
 		if (label == null || !"en".equals(locale.getLanguage())) {
 			return label;
 		}
+		// Also inside a longer label ("八年级（1）班 · 李思远").
 		Matcher m = LABEL.matcher(label);
-		if (!m.matches()) {
-			return label;
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			OptionalInt level = GradeNames.parse(m.group(1));
+			String words = level.isEmpty() ? m.group()
+					: messages.getMessage("school.class.label", new Object[] { level.getAsInt(), m.group(2) }, locale);
+			m.appendReplacement(out, Matcher.quoteReplacement(words));
 		}
-		OptionalInt level = GradeNames.parse(m.group(1));
-		return level.isEmpty() ? label
-				: messages.getMessage("school.class.label", new Object[] { level.getAsInt(), m.group(2) }, locale);
+		m.appendTail(out);
+		return out.toString();
 	}
 }
