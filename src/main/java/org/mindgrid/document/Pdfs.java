@@ -11,9 +11,13 @@ import java.util.Map;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * Renders a Thymeleaf template to PDF with openhtmltopdf. Templates must produce well-formed XHTML (self-closed
@@ -27,13 +31,28 @@ public class Pdfs {
 
 	private final ITemplateEngine templates;
 
-	Pdfs(ITemplateEngine templates) {
+	private final ApplicationContext applicationContext;
+
+	Pdfs(ITemplateEngine templates, ApplicationContext applicationContext) {
 		this.templates = templates;
+		this.applicationContext = applicationContext;
 	}
 
 	/** @param template a template name such as {@code mentoring/timeline-pdf} */
 	public byte[] render(String template, Map<String, Object> model, Locale locale) {
-		String html = templates.process(template, new Context(locale, model));
+		Context context = new Context(locale, model);
+		// Templates may call display helpers by bean name (@classNames), as pages do; they word in the PDF's locale.
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(applicationContext, null));
+		LocaleContext previous = LocaleContextHolder.getLocaleContext();
+		String html;
+		try {
+			LocaleContextHolder.setLocale(locale);
+			html = templates.process(template, context);
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(previous);
+		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();

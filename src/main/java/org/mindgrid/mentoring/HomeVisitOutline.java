@@ -126,7 +126,7 @@ public final class HomeVisitOutline {
 				}
 			}
 			if (record != null && record.length() > MAX_RECORD) {
-				problems.putIfAbsent("answers." + q.code(), "mentoring.v.too-long");
+				problems.putIfAbsent("answers." + q.code(), "mentoring.hv.record-too-long");
 			}
 			if (q.options().isEmpty()) {
 				if (judgment.size() > 1 || (judgment.size() == 1 && judgment.get(0).length() > MAX_NOTE)) {

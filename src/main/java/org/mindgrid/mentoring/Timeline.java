@@ -156,7 +156,7 @@ public class Timeline {
 		String range = from == null || to == null ? ""
 				: messages.getMessage("mentoring.pdf.file.range", new Object[] { from.toString(), to.toString() },
 						from + "_" + to, locale);
-		String name = header.name() + "-" + messages.getMessage("mentoring.pdf.file", null, "成长时间线", locale)
+		String name = header.name() + "-" + messages.getMessage("mentoring.pdf.file", null, locale)
 				+ (range.isEmpty() ? "" : "-" + range) + ".pdf";
 		String ascii = "timeline" + (from == null ? "" : "-" + from) + (to == null ? "" : "-" + to) + ".pdf";
 		return new Export(pdf, name.replaceAll("[\\p{Cntrl}\"\\\\/:*?<>|]", "_"), ascii);
@@ -185,7 +185,7 @@ public class Timeline {
 	private String title(String kind, boolean voided, List<SourcePart> parts, Locale locale) {
 		StringBuilder title = new StringBuilder(messages.getMessage("mentoring.kind." + kind, null, kind, locale));
 		if (voided) {
-			title.append(" [").append(messages.getMessage("mentoring.voided.label", null, "VOID", locale)).append(']');
+			title.append(" [").append(messages.getMessage("mentoring.voided.label", null, locale)).append(']');
 		}
 		parts.stream().findFirst().ifPresent(p -> {
 			List<String> words = new ArrayList<>();

@@ -42,7 +42,8 @@ public final class AdminViews {
 	 * A grant or removal of a post, or a mentor assignment, at a school: a security event for its leaders. {@code actor}
 	 * is who did it, {@code holderUserId} whose post it is; {@code studentId} is set for one student's assignment.
 	 */
-	public record PostEvent(long id, java.time.Instant occurredAt, String actor, String action, Long holderUserId,
+	public record PostEvent(long id, java.time.Instant occurredAt, String actor, Long actorUserId, String action,
+			Long holderUserId,
 			Role role, Long schoolId, Long classId, Long studentId, String detail, String remoteAddr) {
 	}
 

@@ -171,7 +171,7 @@ public class StaffAdministration {
 	public Page<PostEvent> postEvents(long schoolId, int page, int size) {
 		access.requirePostEventReader(schoolId);
 		List<PostEvent> items = audit.grantEvents(schoolId, page, size).stream()
-			.map(e -> new PostEvent(e.id(), e.occurredAt(), e.username(), e.action(), e.holderUserId(), e.role(),
+			.map(e -> new PostEvent(e.id(), e.occurredAt(), e.username(), e.userId(), e.action(), e.holderUserId(), e.role(),
 					e.schoolId(), e.classId(), e.studentId(), e.detail(), e.remoteAddr()))
 			.toList();
 		return new Page<>(items, audit.grantEventCount(schoolId), page, size);

@@ -68,6 +68,48 @@ class TimelinePdfIntegrationTests {
 		assertThat(text).contains(name, "期中考试后的心情", "谈心谈话");
 	}
 
+	/** Issue 7, point 8: with {@code ?lang=en} the PDF is in English (the request's locale), user text as typed. */
+	@Test
+	void timelinePdfFollowsTheRequestsLanguage() throws Exception {
+		Api api = new Api(port);
+		long mentor1 = jdbc.sql("select id from app_user where username = 'mentor1'").query(Long.class).single();
+		long student = jdbc.sql("""
+				select student_id from student_access where user_id = :user and level = 2
+				 order by student_id desc offset 1 limit 1""").param("user", mentor1).query(Long.class).single();
+		var talk = api.post("mentor1", "/api/v1/talks", Map.of("studentId", student, "date",
+				LocalDate.now(clock).toString(), "place", "教室", "topics", "周末的安排", "state", "平稳"));
+		assertThat(talk.status()).as(talk.body()).isEqualTo(201);
+		HttpResponse<byte[]> r = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/students/" + student + "/timeline.pdf?lang=en"))
+				.header("Authorization", "Bearer " + api.token("mentor1"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(r.statusCode()).isEqualTo(200);
+		String text = pdfToText(r.body());
+		Assumptions.assumeTrue(text != null, "pdftotext (poppler-utils) is not installed: text of the PDF not checked");
+		assertThat(text).contains("Talk", "周末的安排", "Student timeline");
+		assertThat(text).doesNotContain("谈心谈话", "时间范围", "记录人", "：", "学号");
+	}
+
+	/** Issue 7, point 8: the timeline page's entries, dates and class label are in English with {@code ?lang=en}. */
+	@Test
+	void timelinePageFollowsTheRequestsLanguage() {
+		Api api = new Api(port);
+		long mentor1 = jdbc.sql("select id from app_user where username = 'mentor1'").query(Long.class).single();
+		long student = jdbc.sql("""
+				select student_id from student_access where user_id = :user and level = 2
+				 order by student_id desc offset 2 limit 1""").param("user", mentor1).query(Long.class).single();
+		var talk = api.post("mentor1", "/api/v1/talks", Map.of("studentId", student, "date",
+				LocalDate.now(clock).toString(), "place", "教室", "topics", "同桌关系", "state", "平稳"));
+		assertThat(talk.status()).as(talk.body()).isEqualTo(201);
+		var pages = org.mindgrid.support.PageClient.login(port, "mentor1");
+		String en = pages.get("/students/" + student + "/timeline?lang=en").body();
+		assertThat(en).contains("Talk", "同桌关系", "Grade ");
+		assertThat(en).doesNotContain("谈心谈话", "年级（", "〔");
+		String zh = pages.get("/students/" + student + "/timeline?lang=zh_CN").body();
+		assertThat(zh).contains("谈心谈话", "同桌关系", "年级（");
+	}
+
 	private static String pdfToText(byte[] pdf) throws Exception {
 		Path file = Files.createTempFile("timeline", ".pdf");
 		try {

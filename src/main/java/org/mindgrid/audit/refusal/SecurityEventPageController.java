@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.mindgrid.audit.web.Addresses;
 import org.mindgrid.shared.web.Page;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +31,12 @@ class SecurityEventPageController {
 
 	private final Clock clock;
 
-	SecurityEventPageController(SecurityEvents events, Clock clock) {
+	private final MessageSource messages;
+
+	SecurityEventPageController(SecurityEvents events, Clock clock, MessageSource messages) {
 		this.events = events;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping("/security-events")
@@ -49,7 +54,7 @@ class SecurityEventPageController {
 		model.addAttribute("rows", result.items()
 			.stream()
 			.map(e -> new Row(format(e.occurredAt()), e.username(), e.method(), e.status(), e.path(), e.studentId(),
-					e.remoteAddr()))
+					Addresses.shown(e.remoteAddr(), messages, LocaleContextHolder.getLocale())))
 			.toList());
 		return "audit/security-events";
 	}

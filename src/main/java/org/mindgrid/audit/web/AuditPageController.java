@@ -28,9 +28,12 @@ class AuditPageController {
 
 	private final Clock clock;
 
-	AuditPageController(TrailAccess trails, Clock clock) {
+	private final TrailWords words;
+
+	AuditPageController(TrailAccess trails, Clock clock, TrailWords words) {
 		this.trails = trails;
 		this.clock = clock;
+		this.words = words;
 	}
 
 	@GetMapping("/students/{id}/audit")
@@ -39,9 +42,14 @@ class AuditPageController {
 		Page<AuditRecord> records = trails.read(id, Page.clampPage(page), PAGE_SIZE);
 		model.addAttribute("student", student);
 		model.addAttribute("result", records);
+		Locale locale = LocaleContextHolder.getLocale();
+		var people = words.people(records.items());
+		var classes = words.classes(records.items());
 		model.addAttribute("rows", records.items()
 			.stream()
-			.map(r -> new Row(format(r.occurredAt()), r.username(), r.action(), r.resource(), r.detail(), r.remoteAddr()))
+			.map(r -> new Row(format(r.occurredAt()), words.who(r, people, locale), words.action(r.action(), locale),
+					words.resource(r.resource(), locale), words.detail(r, people, classes, locale),
+					words.address(r.remoteAddr(), locale)))
 			.toList());
 		return "audit/trail";
 	}

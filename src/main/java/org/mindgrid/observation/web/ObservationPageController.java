@@ -70,8 +70,9 @@ class ObservationPageController {
 		if (binding.hasFieldErrors()) {
 			// Name the first refused field (a date out of range, a sign that is not a number) above the form.
 			var first = binding.getFieldError();
-			model.addAttribute("errorArgs", new Object[] { first.getField(),
-					InputErrors.message(messages, first, LocaleContextHolder.getLocale()) });
+			var locale = LocaleContextHolder.getLocale();
+			model.addAttribute("errorArgs", new Object[] { InputErrors.label(messages, first.getField(), locale),
+					InputErrors.bareMessage(messages, first, locale) });
 			return render(command, model, "problem.field");
 		}
 		if (binding.hasErrors() || command.studentId() == null) {

@@ -66,10 +66,43 @@ public final class InputErrors {
 	}
 
 	/**
-	 * A form field's message: a date out of range says the range; other conversion failures use the bundles'
-	 * {@code typeMismatch} codes, never the converter's own (English, technical) text.
+	 * A form field's message named by its field ("其他线索：长度须为 0–2000"), so that it is understood away from the
+	 * field too (an API problem, a list above the form).
 	 */
 	public static String message(MessageSource messages, FieldError error, Locale locale) {
+		return named(messages, error.getField(), bareMessage(messages, error, locale), locale);
+	}
+
+	/** {@code message} prefixed with the field's label, unless it already names it ("请填写班级名称"). */
+	public static String named(MessageSource messages, String field, String message, Locale locale) {
+		String label = label(messages, field, locale);
+		if (message == null || message.toLowerCase(locale).contains(label.toLowerCase(locale))) {
+			return message;
+		}
+		return messages.getMessage("input.named", new Object[] { label, message }, locale);
+	}
+
+	/**
+	 * The field's label from {@code field.<path>} ({@code archive.familyMembers[0].name} tries
+	 * {@code field.archive.familyMembers.name}, then {@code field.familyMembers.name}, then {@code field.name}); the
+	 * path itself when no label is known.
+	 */
+	public static String label(MessageSource messages, String field, Locale locale) {
+		String path = field.replaceAll("\\[\\d*]", "");
+		for (String p = path; !p.isEmpty(); p = p.indexOf('.') < 0 ? "" : p.substring(p.indexOf('.') + 1)) {
+			String label = messages.getMessage("field." + p, null, null, locale);
+			if (label != null) {
+				return label;
+			}
+		}
+		return field;
+	}
+
+	/**
+	 * The message alone: a date out of range says the range; other conversion failures use the bundles'
+	 * {@code typeMismatch} codes, never the converter's own (English, technical) text.
+	 */
+	public static String bareMessage(MessageSource messages, FieldError error, Locale locale) {
 		if (error.contains(TypeMismatchException.class)) {
 			FieldProblem problem = ofTypeMismatch(error.unwrap(TypeMismatchException.class), error.getField());
 			if (DateOutOfRange.MESSAGE_KEY.equals(problem.messageKey())) {

@@ -36,7 +36,7 @@ final class RosterFields {
 
 	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
 
-	private static final Pattern HAN_SPACE = Pattern.compile("(?<=\\p{IsHan}) (?=\\p{IsHan})");
+	static final Pattern HAN_SPACE = Pattern.compile("(?<=\\p{IsHan}) (?=\\p{IsHan})");
 
 	private static final Map<String, String> GENDERS = Map.of("男", "M", "女", "F", "m", "M", "f", "F", "男生", "M",
 			"女生", "F", "male", "M", "female", "F");
@@ -75,7 +75,7 @@ final class RosterFields {
 		}
 
 		void error(RosterColumn column, String key, Object... args) {
-			errors.add(new RosterError(line.number(), column.header(), key, args));
+			errors.add(RosterError.of(line.number(), column.header(), key, args));
 			failed = true;
 		}
 

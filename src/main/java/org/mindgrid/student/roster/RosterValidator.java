@@ -41,7 +41,7 @@ final class RosterValidator {
 		List<RosterSheet.Line> lines = sheet.lines().stream().filter(l -> !l.blank()).toList();
 		List<RosterError> errors = new ArrayList<>();
 		if (lines.isEmpty()) {
-			return new Result(List.of(), List.of(new RosterError(0, "", "roster.file.no-content")));
+			return new Result(List.of(), List.of(RosterError.of(0, "", "roster.file.no-content")));
 		}
 		RosterSheet.Line header = findHeader(lines);
 		Map<RosterColumn, Integer> columns = columns(header, errors);
@@ -50,10 +50,10 @@ final class RosterValidator {
 		}
 		List<RosterSheet.Line> data = lines.subList(lines.indexOf(header) + 1, lines.size());
 		if (data.isEmpty()) {
-			return new Result(List.of(), List.of(new RosterError(header.number(), "", "roster.file.no-rows")));
+			return new Result(List.of(), List.of(RosterError.of(header.number(), "", "roster.file.no-rows")));
 		}
 		if (data.size() > MAX_ROWS) {
-			return new Result(List.of(), List.of(new RosterError(0, "", "roster.file.too-many-rows", MAX_ROWS)));
+			return new Result(List.of(), List.of(RosterError.of(0, "", "roster.file.too-many-rows", MAX_ROWS)));
 		}
 		List<RosterRow> rows = new ArrayList<>(data.size());
 		Map<String, Integer> firstRowOfNo = new HashMap<>();
@@ -64,13 +64,27 @@ final class RosterValidator {
 			}
 			Integer first = firstRowOfNo.putIfAbsent(row.studentNo(), line.number());
 			if (first != null) {
-				errors.add(new RosterError(line.number(), RosterColumn.STUDENT_NO.header(), "roster.student-no.duplicate",
+				errors.add(RosterError.of(line.number(), RosterColumn.STUDENT_NO.header(), "roster.student-no.duplicate",
 						first));
 				continue;
 			}
 			rows.add(row);
 		}
-		return new Result(errors.isEmpty() ? rows : List.of(), errors);
+		return new Result(errors.isEmpty() ? rows : List.of(), named(errors, data, columns));
+	}
+
+	/** Each row's errors name the row's 学号 and 姓名 as typed (cleaned of padding), whatever was wrong with them. */
+	private static List<RosterError> named(List<RosterError> errors, List<RosterSheet.Line> data,
+			Map<RosterColumn, Integer> columns) {
+		Map<Integer, RosterSheet.Line> byNumber = new HashMap<>();
+		data.forEach(l -> byNumber.put(l.number(), l));
+		int no = columns.getOrDefault(RosterColumn.STUDENT_NO, -1);
+		int name = columns.getOrDefault(RosterColumn.NAME, -1);
+		return errors.stream().map(e -> {
+			RosterSheet.Line line = byNumber.get(e.row());
+			return line == null ? e : e.naming(RosterText.ascii(line.cell(no)),
+					RosterFields.HAN_SPACE.matcher(RosterText.clean(line.cell(name))).replaceAll(""));
+		}).toList();
 	}
 
 	private static RosterSheet.Line findHeader(List<RosterSheet.Line> lines) {
@@ -87,7 +101,7 @@ final class RosterValidator {
 			int index = i;
 			RosterColumn.byHeader(header.cells().get(i)).ifPresent(c -> {
 				if (columns.putIfAbsent(c, index) != null) {
-					errors.add(new RosterError(header.number(), c.header(), "roster.header.duplicate", c.header()));
+					errors.add(RosterError.of(header.number(), c.header(), "roster.header.duplicate", c.header()));
 				}
 			});
 		}
@@ -100,7 +114,7 @@ final class RosterValidator {
 				.filter(RosterColumn::required)
 				.map(RosterColumn::header)
 				.collect(Collectors.joining("、"));
-			errors.add(new RosterError(header.number(), String.join("、", missing), "roster.header.missing",
+			errors.add(RosterError.of(header.number(), String.join("、", missing), "roster.header.missing",
 					String.join("、", missing), required));
 		}
 		return columns;

@@ -15,6 +15,7 @@ import org.mindgrid.student.archive.GrowthArchive;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.DateLimits;
 import org.mindgrid.shared.web.DateOutOfRange;
+import org.mindgrid.shared.web.InputErrors;
 
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
@@ -95,10 +96,12 @@ class ArchivePageController {
 		binding.getFieldErrors()
 			.stream()
 			.filter(fe -> section.holds(fe.getField()))
-			.forEach(fe -> errors.putIfAbsent(fe.getField(), messages.getMessage(fe, LocaleContextHolder.getLocale())));
+			.forEach(fe -> errors.putIfAbsent(fe.getField(),
+					InputErrors.message(messages, fe, LocaleContextHolder.getLocale())));
 		for (ConstraintViolation<GrowthArchive> v : validator.validate(edited)) {
 			if (section.holds(fieldOf(v))) {
-				errors.putIfAbsent(fieldOf(v), v.getMessage());
+				errors.putIfAbsent(fieldOf(v),
+						InputErrors.named(messages, fieldOf(v), v.getMessage(), LocaleContextHolder.getLocale()));
 			}
 		}
 		boolean fragment = "true".equals(htmx);
@@ -156,7 +159,8 @@ class ArchivePageController {
 		GrowthArchive archive = form.toArchive(binding);
 		Map<String, String> errors = new LinkedHashMap<>();
 		binding.getFieldErrors()
-			.forEach(fe -> errors.putIfAbsent(fe.getField(), messages.getMessage(fe, LocaleContextHolder.getLocale())));
+			.forEach(fe -> errors.putIfAbsent(fe.getField(),
+					InputErrors.message(messages, fe, LocaleContextHolder.getLocale())));
 		for (int i = 0; i < archive.lifeEvents().size(); i++) {
 			try {
 				dates.check(archive.lifeEvents().get(i).date());
@@ -167,7 +171,8 @@ class ArchivePageController {
 			}
 		}
 		for (ConstraintViolation<GrowthArchive> v : validator.validate(archive)) {
-			errors.putIfAbsent(fieldOf(v), v.getMessage());
+			errors.putIfAbsent(fieldOf(v),
+						InputErrors.named(messages, fieldOf(v), v.getMessage(), LocaleContextHolder.getLocale()));
 		}
 		if (!errors.isEmpty()) {
 			return form(model, students.get(id), form, errors);

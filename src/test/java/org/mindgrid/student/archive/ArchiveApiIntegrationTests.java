@@ -159,9 +159,9 @@ class ArchiveApiIntegrationTests {
 		assertThat(r.status()).isEqualTo(400);
 		assertThat(r.contentType()).startsWith("application/problem+json");
 		JsonNode errors = r.json().get("errors");
-		assertThat(errors.get("content.health.level").asString()).isEqualTo("不是有效的选项，请从列表中选择。");
+		assertThat(errors.get("content.health.level").asString()).isEqualTo("健康状况：不是有效的选项，请从列表中选择。");
 		assertThat(errors.get("content.familyAtmosphere").asString()).contains("有效的选项");
-		assertThat(errors.get("content.familyMembers[0].age").asString()).isEqualTo("年龄须在 0 到 120 之间。");
+		assertThat(errors.get("content.familyMembers[0].age").asString()).isEqualTo("家庭成员年龄：年龄须在 0 到 120 之间。");
 		assertThat(errors.toString()).contains("content.health.pastIllnesses");
 		assertThat(r.body()).doesNotContain("Exception");
 

@@ -101,6 +101,8 @@ class RosterPageIntegrationTests {
 				RosterFixtures.csv(StandardCharsets.UTF_8, RosterFixtures.HEADER, "P1,张三,未知,2012-05-03,8,1,,,,,"));
 		assertThat(result.statusCode()).isEqualTo(200);
 		assertThat(result.body()).contains("未导入任何数据", "性别", "无法识别").doesNotContain("<nav");
+		// Issue 7, point 8: the error names the row's 学号 and 姓名, not just its number.
+		assertThat(result.body()).contains("学号 · 姓名", "P1 张三");
 
 		var template = browser.http.send(HttpRequest.newBuilder(uri("/roster/template.xlsx")).GET().build(),
 				HttpResponse.BodyHandlers.ofByteArray());

@@ -40,6 +40,21 @@ class RosterValidatorTests {
 		assertThat(row.guardianPhone()).isEqualTo("13812345678");
 	}
 
+	/** Issue 7, point 8: a row's errors name its 学号 and 姓名, so a school finds the student without counting rows. */
+	@Test
+	void rowErrorsNameTheRowsStudentNumberAndName() {
+		var r = check(Stage.JUNIOR, HEADER, "S001,张三,男,2012/5/3,初二,1班", "S002, 李　四 ,X,2012/5/3,初二,1班",
+				"S003,,女,2012/5/3,初二,1班");
+		assertThat(r.errors()).hasSize(2);
+		assertThat(r.errors().get(0).row()).isEqualTo(3);
+		assertThat(r.errors().get(0).studentNo()).isEqualTo("S002");
+		assertThat(r.errors().get(0).name()).isEqualTo("李四");
+		assertThat(r.errors().get(1).studentNo()).isEqualTo("S003");
+		assertThat(r.errors().get(1).name()).isEmpty();
+		var header = check(Stage.JUNIOR, "学号,姓名,年级,民族", "1,王五,8,汉族");
+		assertThat(header.errors().get(0).studentNo()).isEmpty();
+	}
+
 	@Test
 	void columnsInAnyOrderWithSpacesAndUnknownColumns() {
 		var r = check(Stage.JUNIOR, "XX中学 2026 学年名册", " 班级 ,备注, 姓 名 ,学号*,年级,性别,出生日期", "3,转入,李四,A-12,8,F,20120503");

@@ -170,7 +170,8 @@ class StudentPagesIntegrationTests {
 		assertThat(hub.body()).contains("/students/" + id + "/audit");
 		var audit = psych.get("/students/" + id + "/audit");
 		assertThat(audit.status()).isEqualTo(200);
-		assertThat(audit.body()).contains("访问记录", "mentor1", "查看档案", "查看访问记录");
+		// People by name and post, not by username (issue 7, point 8).
+		assertThat(audit.body()).contains("访问记录", "李思远（心导师）", "查看档案", "查看访问记录").doesNotContain(">mentor1<");
 		assertThat(PageClient.login(port, "mentor1").get("/students/" + id + "/audit").status()).isEqualTo(403);
 	}
 }

@@ -11,13 +11,14 @@ import org.springframework.context.MessageSource;
 /** The answer of an import, as the API returns it and the page shows it: messages in the caller's language. */
 record RosterView(int imported, int updated, int unchanged, List<ErrorView> errors) {
 
-	record ErrorView(int row, String column, String message) {
+	/** {@code studentNo} and {@code name}: the row's 学号 and 姓名 as typed, empty for the header or the file. */
+	record ErrorView(int row, String column, String studentNo, String name, String message) {
 	}
 
 	static RosterView of(RosterResult result, MessageSource messages, Locale locale) {
 		List<ErrorView> errors = result.errors()
 			.stream()
-			.map(e -> new ErrorView(e.row(), e.column(), message(e, messages, locale)))
+			.map(e -> new ErrorView(e.row(), e.column(), e.studentNo(), e.name(), message(e, messages, locale)))
 			.toList();
 		return new RosterView(result.imported(), result.updated(), result.unchanged(), errors);
 	}
