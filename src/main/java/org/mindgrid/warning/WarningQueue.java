@@ -39,7 +39,7 @@ public class WarningQueue {
 			select w.id, w.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班', w.urgency, w.status,
 			       w.due_at, w.raised_at, ru.display_name, w.source_kind, w.signs, w.summary, w.resolved_at,
 			       xu.display_name, w.resolution_reason,
-			       (select count(*) from warning_report_source rs where rs.report_id = w.id), w.merged_into
+			       (select count(*) from warning_report_source rs where rs.report_id = w.id), w.merged_into, w.case_id
 			  from warning_report w
 			  join student s on s.id = w.student_id
 			  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
@@ -149,7 +149,7 @@ public class WarningQueue {
 		return new WarningReportItem(item.id(), item.studentId(), item.studentName(), item.className(), item.urgency(),
 				item.status(), item.dueAt(), item.overdue(), item.raisedAt(), item.raisedBy(), item.sourceKind(),
 				item.signs(), item.summary(), item.resolvedAt(), item.resolvedBy(), item.resolutionReason(), views,
-				item.sourceCount(), item.mergedInto(), sources);
+				item.sourceCount(), item.mergedInto(), sources, item.caseId());
 	}
 
 	/** The report's history, oldest first, each source with its record's full text from the module that owns it. */
@@ -199,7 +199,8 @@ public class WarningQueue {
 				Urgency.valueOf(rs.getString(5)), status, due, "OPEN".equals(status) && due.isBefore(clock.instant()),
 				rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), ints(rs.getArray(11)),
 				rs.getString(12), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14),
-				rs.getString(15), views, rs.getInt(16), (Long) rs.getObject(17), sources);
+				rs.getString(15), views, rs.getInt(16), (Long) rs.getObject(17), sources,
+				(Long) rs.getObject(18));
 	}
 
 	private static List<Integer> ints(Array array) throws SQLException {

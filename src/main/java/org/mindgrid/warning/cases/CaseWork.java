@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseWork {
 
-	static final String ASSESSED_REASON = "CASE_ASSESSED:";
+	/** The resolution reason of reports that a case's assessment answered, followed by the case id. */
+	public static final String ASSESSED_REASON = "CASE_ASSESSED:";
 
 	private final JdbcClient jdbc;
 
@@ -139,10 +140,11 @@ public class CaseWork {
 		}
 		WarningCase c = store.lock(caseId).orElseThrow(() -> ApiProblem.notFound("case.not-found"));
 		if (tier < action.performer()) {
-			throw ApiProblem.forbidden("case.action-forbidden", action.code());
+			throw ApiProblem.forbidden("case.action-forbidden", word("case.action.", action.code()));
 		}
 		if (!CaseTransitions.allowed(action, c.state())) {
-			throw ApiProblem.conflict("case.action-not-allowed", action.code(), c.state().name())
+			throw ApiProblem.conflict("case.action-not-allowed", word("case.action.", action.code()),
+					word("case.state.", c.state().name()))
 				.with("state", c.state().name())
 				.with("allowedActions",
 						CaseTransitions.allowedActions(c.state(), tier).stream().map(CaseAction::code).toList());
@@ -357,6 +359,12 @@ public class CaseWork {
 			throw CaseFields.fieldProblem("case.field.too-long", field, max);
 		}
 		return t;
+	}
+
+	/** A code as its word in the reader's language (the problem's detail is resolved with the bundles). */
+	static org.springframework.context.support.DefaultMessageSourceResolvable word(String prefix, String code) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { prefix + code },
+				code);
 	}
 
 	private void link(long reportId, long caseId) {
