@@ -43,7 +43,7 @@ public class WarningQueue {
 			       w.due_at, w.raised_at, ru.display_name, w.source_kind, w.signs, w.summary, w.resolved_at,
 			       xu.display_name, w.resolution_reason,
 			       (select count(*) from warning_report_source rs where rs.report_id = w.id), w.merged_into,
-			       tu.display_name, w.taken_up_at
+			       tu.display_name, w.taken_up_at, w.case_id
 			  from warning_report w
 			  join student s on s.id = w.student_id
 			  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
@@ -246,7 +246,7 @@ public class WarningQueue {
 		return new WarningReportItem(item.id(), item.studentId(), item.studentName(), item.className(), item.urgency(),
 				item.status(), item.dueAt(), item.overdue(), item.raisedAt(), item.raisedBy(), item.sourceKind(),
 				item.signs(), item.summary(), item.resolvedAt(), item.resolvedBy(), item.resolutionReason(), views,
-				item.sourceCount(), item.mergedInto(), sources, item.takenUpBy(), item.takenUpAt());
+				item.sourceCount(), item.mergedInto(), sources, item.takenUpBy(), item.takenUpAt(), item.caseId());
 	}
 
 	/** The report's history, oldest first, each source with its record's full text from the module that owns it. */
@@ -300,7 +300,7 @@ public class WarningQueue {
 				rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), ints(rs.getArray(11)),
 				rs.getString(12), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14),
 				rs.getString(15), views, rs.getInt(16), (Long) rs.getObject(17), sources, rs.getString(18),
-				rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant());
+				rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant(), (Long) rs.getObject(20));
 	}
 
 	private static List<Integer> ints(Array array) throws SQLException {

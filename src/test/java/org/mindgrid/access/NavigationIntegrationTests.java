@@ -91,7 +91,7 @@ class NavigationIntegrationTests {
 				 where u.username = 'mentor1' order by ma.student_id limit 1""").query(Long.class).single();
 		PageClient committee = PageClient.login(port, "committee1");
 		for (String path : List.of("/students", "/students/" + student, "/students/" + student + "/talks/new",
-				"/warnings", "/grid", "/duties", "/observations/new")) {
+				"/warnings", "/grid", "/duties", "/observations/new", "/cases")) {
 			var page = committee.get(path);
 			assertThat(page.status()).as(path).isEqualTo(403);
 			assertThat(page.body()).as(path).contains(STUDENT_WORDS).doesNotContain(BUREAU_WORDS);

@@ -53,7 +53,7 @@ class TrailWords {
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]*");
 
 	private static final Pattern RESOURCE = Pattern.compile(
-			"(talk|home-visit|contact|observation|concern-report|trigger|warning-report|duty|class|user)/(\\d+)");
+			"(talk|home-visit|contact|observation|concern-report|trigger|warning-report|duty|class|user|case|hospital)/(\\d+)");
 
 	private static final Pattern STUDENT_RESOURCE = Pattern.compile("student/\\d+(/[a-z./-]*)?(?:/(\\d+))?");
 

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The teachers' pages (duties, students, observations, warning queue, grids) are for school staff. A psych
+ * The teachers' pages (duties, students, observations, warning queue, cases, grids) are for school staff. A psych
  * committee student, a bureau officer or the system administrator who opens one gets a refusal worded for them
  * (issue 7, point 10) instead of an empty page or another audience's message. An interceptor rather than a
  * Spring Security rule: the refusal then passes the refusal audit filter like any other refused read.
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class StaffPages implements WebMvcConfigurer {
 
 	static final String[] PATHS = { "/duties", "/duties/**", "/students", "/students/**", "/observations",
-			"/observations/**", "/warnings", "/warnings/**", "/grid", "/grid/**" };
+			"/observations/**", "/warnings", "/warnings/**", "/grid", "/grid/**", "/cases", "/cases/**" };
 
 	private final CurrentUsers users;
 

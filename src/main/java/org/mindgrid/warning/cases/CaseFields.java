@@ -35,7 +35,7 @@ public final class CaseFields {
 
 	static final int LONG_TEXT_MAX = 8000;
 
-	private static final Set<String> YES_NO = Set.of("yes", "no", "unknown");
+	private static final Set<String> YES_NO = ordered("yes", "no", "unknown");
 
 	private static final Map<CaseAction, List<Field>> FIELDS = new EnumMap<>(CaseAction.class);
 
@@ -47,7 +47,7 @@ public final class CaseFields {
 				required(longText("summary")), required(integer("proposedCategory", 0, 3)),
 				longText("immediateActions"), date("assessedOn"));
 		def(CaseAction.CATEGORIZE, required(integer("category", 1, 3)), text("members"),
-				choices("evidence", Set.of("screening", "home-contact", "interview", "observation", "diagnosis")),
+				choices("evidence", ordered("screening", "home-contact", "interview", "observation", "diagnosis")),
 				longText("reason"), bool("enterDatabase"), text("notEnteringReason"));
 		def(CaseAction.DISMISS, required(longText("reason")), text("members"));
 		def(CaseAction.NOTIFY_FAMILY, text("guardianName"), longText("behaviourObserved"),
@@ -58,20 +58,20 @@ public final class CaseFields {
 				date("signedOn"));
 		def(CaseAction.REFER, required(id("hospitalId")), text("department"), longText("reason"),
 				date("referredOn"));
-		def(CaseAction.BOOK_GREEN_CHANNEL, choice("service", Set.of("clinic", "counselling")), date("bookedFor"),
-				choice("status", Set.of("booked", "attended", "cancelled")), text("note"));
+		def(CaseAction.BOOK_GREEN_CHANNEL, choice("service", ordered("clinic", "counselling")), date("bookedFor"),
+				choice("status", ordered("booked", "attended", "cancelled")), text("note"));
 		def(CaseAction.RECORD_DIAGNOSIS, required(longText("diagnosis")), date("diagnosedOn"),
 				longText("doctorAdvice"), id("scanAttachmentId"));
-		def(CaseAction.START_LEAVE, choice("kind", Set.of("suspension", "sick-leave")), date("from"),
+		def(CaseAction.START_LEAVE, choice("kind", ordered("suspension", "sick-leave")), date("from"),
 				integer("contactEveryDays", 1, 60), text("note"));
 		def(CaseAction.RECORD_CONTACT, text("with"), longText("summary"), date("contactedOn"),
-				choice("channel", Set.of("phone", "visit", "message", "meeting")));
+				choice("channel", ordered("phone", "visit", "message", "meeting")));
 		def(CaseAction.APPLY_RETURN, id("applicationAttachmentId"), id("proofAttachmentId"), longText("note"),
 				date("appliedOn"));
-		def(CaseAction.DECIDE_RETURN, required(choice("decision", Set.of("return", "continue-leave", "third-party"))),
+		def(CaseAction.DECIDE_RETURN, required(choice("decision", ordered("return", "continue-leave", "third-party"))),
 				text("members"), longText("reason"), date("returnOn"));
 		def(CaseAction.RECORD_SESSION, longText("summary"), longText("studentState"), date("heldOn"),
-				choice("riskChange", Set.of("lower", "same", "higher")));
+				choice("riskChange", ordered("lower", "same", "higher")));
 		def(CaseAction.RECORD_MONITORING, required(longText("note")));
 		def(CaseAction.REVIEW_PLAN, longText("outcome"), date("nextReviewOn"));
 		def(CaseAction.TICK_MEASURE, required(text("measureId")), text("note"));
@@ -123,7 +123,7 @@ public final class CaseFields {
 		switch (f.type()) {
 			case TEXT, LONG_TEXT -> {
 				if (!(raw instanceof String s)) {
-					throw fieldProblem("case.field.text", f.name());
+					throw fieldProblem("case.error.text", f.name());
 				}
 				String t = s.strip();
 				if (t.length() > f.max()) {
@@ -183,28 +183,28 @@ public final class CaseFields {
 	/** The student's three contacts of the contract (契约书): name, relation, phone. */
 	private static List<Map<String, String>> contacts(Field f, Object raw) {
 		if (!(raw instanceof List<?> list) || list.size() > 5) {
-			throw fieldProblem("case.field.contacts", f.name());
+			throw fieldProblem("case.error.contacts", f.name());
 		}
 		List<Map<String, String>> out = new ArrayList<>();
 		for (Object o : list) {
 			if (!(o instanceof Map<?, ?> m)) {
-				throw fieldProblem("case.field.contacts", f.name());
+				throw fieldProblem("case.error.contacts", f.name());
 			}
 			Map<String, String> c = new LinkedHashMap<>();
 			for (String key : List.of("name", "relation", "phone")) {
 				Object v = m.get(key);
 				if (v != null && !(v instanceof String)) {
-					throw fieldProblem("case.field.contacts", f.name());
+					throw fieldProblem("case.error.contacts", f.name());
 				}
 				String s = v == null ? "" : ((String) v).strip();
 				if (s.length() > 100) {
-					throw fieldProblem("case.field.contacts", f.name());
+					throw fieldProblem("case.error.contacts", f.name());
 				}
 				c.put(key, s);
 			}
 			if (m.keySet().stream().anyMatch(k -> !Set.of("name", "relation", "phone").contains(k))
 					|| c.get("name").isEmpty()) {
-				throw fieldProblem("case.field.contacts", f.name());
+				throw fieldProblem("case.error.contacts", f.name());
 			}
 			out.add(c);
 		}
@@ -216,6 +216,11 @@ public final class CaseFields {
 		args[0] = new DefaultMessageSourceResolvable(new String[] { "case.field." + field }, field);
 		System.arraycopy(more, 0, args, 1, more.length);
 		return ApiProblem.badRequest(key, args).with("field", field);
+	}
+
+	/** Choices keep the order written here, so that forms and messages list them the same way every run. */
+	private static Set<String> ordered(String... values) {
+		return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(values)));
 	}
 
 	private static void def(CaseAction action, Field... fields) {

@@ -123,7 +123,7 @@ public class CaseReads {
 	public CaseDetail get(long caseId) {
 		CurrentUser user = students.requireStudentReader();
 		CaseDetail detail = detail(user, caseId);
-		audit.record("CASE_READ", "case/" + caseId, detail.studentId(), detail.access());
+		audit.record("CASE_READ", "case/" + caseId, detail.studentId(), null);
 		return detail;
 	}
 

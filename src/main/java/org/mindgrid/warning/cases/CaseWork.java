@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseWork {
 
-	static final String ASSESSED_REASON = "CASE_ASSESSED:";
+	/** The resolution reason of reports that a case's assessment answered, followed by the case id. */
+	public static final String ASSESSED_REASON = "CASE_ASSESSED:";
 
 	private final JdbcClient jdbc;
 
@@ -141,10 +142,11 @@ public class CaseWork {
 		}
 		WarningCase c = store.lock(caseId).orElseThrow(() -> ApiProblem.notFound("case.not-found"));
 		if (tier < action.performer()) {
-			throw ApiProblem.forbidden("case.action-forbidden", action.code());
+			throw ApiProblem.forbidden("case.action-forbidden", word("case.action.", action.code()));
 		}
 		if (!CaseTransitions.allowed(action, c.state())) {
-			throw ApiProblem.conflict("case.action-not-allowed", action.code(), c.state().name())
+			throw ApiProblem.conflict("case.action-not-allowed", word("case.action.", action.code()),
+					word("case.state.", c.state().name()))
 				.with("state", c.state().name())
 				.with("allowedActions",
 						CaseTransitions.allowedActions(c.state(), tier).stream().map(CaseAction::code).toList());
@@ -163,7 +165,7 @@ public class CaseWork {
 		}
 		effects(c, change, user, now);
 		caseDuties.after(c, change, user.id(), now, leaveEveryDays(c, change));
-		audit.record("CASE_" + action.name(), "case/" + caseId, c.studentId(), change.from() + "→" + change.to());
+		audit.record("CASE_" + action.name(), "case/" + caseId, c.studentId(), null);
 		if (action == CaseAction.CATEGORIZE || action == CaseAction.RELEASE) {
 			events.publishEvent(new CategoryChanged(caseId, c.studentId(), c.schoolId(), before,
 					action == CaseAction.RELEASE ? null : c.category(), c.inDatabase()));
@@ -228,7 +230,8 @@ public class CaseWork {
 			.query(Long.class).list();
 		for (long reportId : answered) {
 			duties.completeForSource("WARNING_REPORT", reportId, user.id(), "case/" + c.id());
-			audit.record("WARNING_REPORT_RESOLVED", "warning-report/" + reportId, c.studentId(), reason);
+			audit.record("WARNING_REPORT_RESOLVED", "warning-report/" + reportId, c.studentId(),
+					change.action() == CaseAction.ASSESS ? "case/" + c.id() : reason);
 		}
 		if (!answered.isEmpty()) {
 			events.publishEvent(new ReportsAnswered(answered, c.studentId(), user.id()));
@@ -379,6 +382,12 @@ public class CaseWork {
 			throw CaseFields.fieldProblem("case.field.too-long", field, max);
 		}
 		return t;
+	}
+
+	/** A code as its word in the reader's language (the problem's detail is resolved with the bundles). */
+	static org.springframework.context.support.DefaultMessageSourceResolvable word(String prefix, String code) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { prefix + code },
+				code);
 	}
 
 	private void link(long reportId, long caseId) {

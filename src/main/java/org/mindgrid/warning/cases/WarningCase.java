@@ -159,7 +159,8 @@ public final class WarningCase {
 	}
 
 	private ApiProblem notAllowed(CaseAction action) {
-		return ApiProblem.conflict("case.action-not-allowed", action.code(), state.name())
+		return ApiProblem.conflict("case.action-not-allowed", CaseWork.word("case.action.", action.code()),
+				CaseWork.word("case.state.", state.name()))
 			.with("state", state.name())
 			.with("allowedActions", CaseTransitions.allowedActions(state, CaseAccess.FULL).stream()
 				.map(CaseAction::code).toList());
