@@ -48,6 +48,10 @@ class RequestGuardFilter extends OncePerRequestFilter {
 			// The parts are read later, within the upload limits; only the query string is checked here.
 			return checkQuery(request.getQueryString());
 		}
+		if (type != null && jsonWithForeignCharset(type)) {
+			// RFC 8259: JSON between systems is UTF-8; a body declared otherwise would be read as something else.
+			return new InputRefusal(415, "problem.json-charset", null, null);
+		}
 		Map<String, String[]> parameters;
 		try {
 			parameters = request.getParameterMap();
@@ -66,6 +70,21 @@ class RequestGuardFilter extends OncePerRequestFilter {
 			}
 		}
 		return null;
+	}
+
+	static boolean jsonWithForeignCharset(String contentType) {
+		String t = contentType.toLowerCase(java.util.Locale.ROOT);
+		int semi = t.indexOf(';');
+		String media = (semi < 0 ? t : t.substring(0, semi)).strip();
+		if (!media.equals("application/json") && !media.endsWith("+json")) {
+			return false;
+		}
+		int at = t.indexOf("charset=");
+		if (at < 0) {
+			return false;
+		}
+		String charset = t.substring(at + 8).split("[;\\s]")[0].replace("\"", "");
+		return !charset.equals("utf-8") && !charset.equals("utf8");
 	}
 
 	private static InputRefusal checkQuery(String query) {

@@ -77,7 +77,7 @@ class CaseJourneyIntegrationTests {
 	private long hospital() {
 		return jdbc.sql("""
 				insert into hospital (name, departments, address, phone, green_channel)
-				values ('测试康宁医院', '儿童青少年心理门诊', '庄市街道庄俞南路1号', '0574-00000000', true) returning id""")
+				values ('个案测试医院', '儿童青少年心理门诊', '测试路1号', '0574-00000000', false) returning id""")
 			.query(Long.class).single();
 	}
 

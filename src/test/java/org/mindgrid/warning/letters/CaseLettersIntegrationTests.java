@@ -208,7 +208,9 @@ class CaseLettersIntegrationTests {
 		long student = jdbc.sql("""
 				select s.id from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
 				 join school sc on sc.id = s.school_id
-				 where sc.name = '海曙区实验学校' and g.level = 8 and c.name = '1班' order by s.student_no limit 1""")
+				 where sc.name = '海曙区实验学校' and g.level = 8 and c.name = '1班'
+				   and not exists (select 1 from warning_case wc where wc.student_id = s.id and wc.ended_at is null)
+				 order by s.student_no limit 1""")
 			.query(Long.class).single();
 		var row = jdbc.sql("select name, student_no, school_id, guardian_name, guardian_phone from student where id = :s")
 			.param("s", student).query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
