@@ -342,4 +342,36 @@ class CaseJourneyIntegrationTests {
 		mentor.forEach(i -> assertThat(i.get("category").isNull()).isTrue());
 		assertThat(api.get("psych2", "/api/v1/cases?size=200").json().get("items").toString()).doesNotContain("FAMILY");
 	}
+
+	@Test
+	void aLeaveContactNotMadeInTimeGoesOverdueAndEscalates() {
+		long student = newStudent();
+		long caseId = urgentCase(student);
+		long hospital = hospital();
+		api.token("head1");
+		act("psych1", caseId, "assess", Map.of("summary", "重度抑郁症状", "proposedCategory", 3));
+		act("psych1", caseId, "categorize", Map.of("category", 3));
+		act("psych1", caseId, "notify-family", Map.of());
+		act("psych1", caseId, "refer", Map.of("hospitalId", hospital));
+		act("psych1", caseId, "start-leave", Map.of("kind", "suspension", "contactEveryDays", 7));
+		var due = jdbc.sql("""
+				select min(due_at) from duty where source_kind = 'WARNING_CASE' and source_id = :c
+				   and kind = 'CASE_LEAVE_CONTACT' and status = 'OPEN'""")
+			.param("c", caseId).query(java.sql.Timestamp.class).single().toInstant();
+		assertThat(Duration.between(clock.instant(), due)).isBetween(Duration.ofDays(6), Duration.ofDays(7));
+		clock.advance(Duration.ofDays(9));
+		escalation.runEscalation();
+		clock.reset();
+		int level = jdbc.sql("""
+				select max(escalation_level) from duty where source_kind = 'WARNING_CASE' and source_id = :c
+				   and kind = 'CASE_LEAVE_CONTACT'""").param("c", caseId).query(Integer.class).single();
+		assertThat(level).isGreaterThanOrEqualTo(1);
+		// the contact made: the overdue duty closes and the next one is due a week later
+		act("head1", caseId, "record-contact", Map.of("summary", "电话联系家长，按时复诊"));
+		assertThat(jdbc.sql("""
+				select count(*) from duty where source_kind = 'WARNING_CASE' and source_id = :c
+				   and kind = 'CASE_LEAVE_CONTACT' and status = 'OPEN' and escalation_level > 0""")
+			.param("c", caseId).query(Long.class).single()).isZero();
+		assertThat(openDuties(caseId, "CASE_LEAVE_CONTACT")).isPositive();
+	}
 }
