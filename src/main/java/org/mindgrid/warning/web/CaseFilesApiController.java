@@ -1,36 +1,24 @@
 package org.mindgrid.warning.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.shared.web.ApiError;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.warning.attachments.Attachment;
-import org.mindgrid.warning.attachments.AttachmentFile;
 import org.mindgrid.warning.attachments.AttachmentKind;
 import org.mindgrid.warning.attachments.CaseAttachments;
 import org.mindgrid.warning.cases.CaseAccess;
 import org.mindgrid.warning.cases.CaseWork;
-import org.mindgrid.warning.letters.CaseLetterData;
-import org.mindgrid.warning.letters.CaseLetters;
-import org.mindgrid.warning.letters.LetterData;
-import org.mindgrid.warning.letters.LetterKind;
 
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,24 +34,14 @@ class CaseFilesApiController {
 
 	private final CaseWork work;
 
-	private final CaseLetters letters;
-
-	private final CaseLetterData letterData;
-
 	private final CaseAttachments attachments;
 
-	private final AuditLog audit;
+	private final CaseFileAnswers files;
 
-	private final JdbcClient jdbc;
-
-	CaseFilesApiController(CaseWork work, CaseLetters letters, CaseLetterData letterData,
-			CaseAttachments attachments, AuditLog audit, JdbcClient jdbc) {
+	CaseFilesApiController(CaseWork work, CaseAttachments attachments, CaseFileAnswers files) {
 		this.work = work;
-		this.letters = letters;
-		this.letterData = letterData;
 		this.attachments = attachments;
-		this.audit = audit;
-		this.jdbc = jdbc;
+		this.files = files;
 	}
 
 	@Operation(summary = "A letter of the case as a printable PDF (文书)",
@@ -75,17 +53,7 @@ class CaseFilesApiController {
 			description = "notice, referral, contract, commitment, return-recommendation or return-introduction")
 	@GetMapping(value = "/documents/{kind}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String kind) {
-		work.requireTier(id, CaseAccess.FULL);
-		LetterKind letter = LetterKind.fromCode(kind);
-		Locale locale = LocaleContextHolder.getLocale();
-		LetterData data = letterData.load(id);
-		byte[] pdf = letters.render(letter, data, locale);
-		audit.record("CASE_DOCUMENT_READ", "case/" + id + "/documents/" + letter.code(), studentOf(id), null);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-				.filename(letters.fileName(letter, data, locale), StandardCharsets.UTF_8).build().toString())
-			.body(pdf);
+		return files.document(id, kind);
 	}
 
 	@Operation(summary = "Upload a file to the case (signed letters, scans, recordings)",
@@ -121,18 +89,6 @@ class CaseFilesApiController {
 	@Parameter(name = "attachmentId", in = ParameterIn.PATH, description = "File id")
 	@GetMapping("/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
-		work.requireTier(id, CaseAccess.FULL);
-		AttachmentFile f = attachments.load(id, attachmentId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(f.attachment().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(f.attachment().filename(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(f.content());
-	}
-
-	private long studentOf(long caseId) {
-		return jdbc.sql("select student_id from warning_case where id = :c").param("c", caseId).query(Long.class)
-			.single();
+		return files.download(id, attachmentId);
 	}
 }

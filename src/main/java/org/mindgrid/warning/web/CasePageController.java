@@ -62,8 +62,11 @@ class CasePageController {
 
 	private final CurrentUsers users;
 
+	private final org.mindgrid.warning.attachments.CaseAttachments attachments;
+
 	CasePageController(CaseReads reads, CaseWork work, Students students, CaseHospitals hospitals,
-			MessageSource messages, CurrentUsers users) {
+			MessageSource messages, CurrentUsers users, org.mindgrid.warning.attachments.CaseAttachments attachments) {
+		this.attachments = attachments;
 		this.users = users;
 		this.reads = reads;
 		this.work = work;
@@ -194,6 +197,9 @@ class CasePageController {
 			.collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("timeline", c.history().stream().filter(e -> e.voids() == null).toList());
 		model.addAttribute("letters", full ? LETTERS : List.of());
+		// signed scans, diagnoses and recordings beside the letters: the clinical team only
+		model.addAttribute("files", full ? attachments.list(c.id()) : List.of());
+		model.addAttribute("fileKinds", org.mindgrid.warning.attachments.AttachmentKind.values());
 		model.addAttribute("grids", CasePlan.GRIDS);
 		model.addAttribute("responsibles", CasePlan.RESPONSIBLE);
 		model.addAttribute("blankRows", BLANK_MEASURE_ROWS);

@@ -110,6 +110,71 @@ class CaseBrowserTests {
 		}
 	}
 
+	/** Issue 8's browser journey: the whole loop at a desk, each step through its generated form. */
+	@Test
+	void psychologyTeacherRunsTheWholeLoopAtADesk() throws Exception {
+		long caseId = studentWithCase("全流程个案生")[1];
+		try (Browser browser = Browser.open(port, 1366, 900)) {
+			browser.login("psych1", Api.PASSWORD);
+			browser.go("/cases/" + caseId);
+			step(browser, "assess", Map.of("summary", "有自杀意念和告别行为", "proposedCategory-3", ""), "评估中");
+			step(browser, "categorize", Map.of("category-3", ""), "预警库跟踪");
+			step(browser, "notify-family", Map.of("guardianName", "学生母亲", "behaviourObserved", "写告别的话"), "家庭网格");
+			step(browser, "hold-meeting", Map.of("minutes", "家长同意转介"), "家庭网格");
+			step(browser, "refer", Map.of("hospitalId", "宁波市康宁医院"), "已转介");
+			step(browser, "book-green-channel", Map.of("service", "clinic"), "已转介");
+			// the family's signed copy of the referral letter, scanned, goes beside the letters
+			java.nio.file.Path scan = java.nio.file.Files.createTempFile("signed-referral", ".png");
+			java.nio.file.Files.write(scan, java.util.Base64.getDecoder().decode(
+					"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="));
+			new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("file-kind")))
+				.selectByValue("SIGNED_REFERRAL");
+			browser.driver().findElement(By.id("file-file")).sendKeys(scan.toAbsolutePath().toString());
+			browser.tap(browser.driver().findElement(By.cssSelector("#case-files button[type=submit]")));
+			browser.waitUpTo(10).until(d -> d.findElement(By.id("case-files")).getText().contains("签字的转介信"));
+			assertThat(browser.driver().findElement(By.id("case-files")).getText()).contains("已上传");
+			step(browser, "record-diagnosis", Map.of("diagnosis", "抑郁发作（中度）"), "已转介");
+			step(browser, "start-leave", Map.of("kind", "sick-leave"), "休学/请假");
+			step(browser, "record-contact", Map.of("summary", "在家按时服药"), "休学/请假");
+			step(browser, "apply-return", Map.of("note", "家长提交复学申请"), "复学评估");
+			step(browser, "decide-return", Map.of("decision", "return"), "预警库跟踪");
+			step(browser, "release", Map.of("reason", "复学后情绪稳定，小组决定解除"), "已解除");
+			String history = browser.driver().findElement(By.id("case-history")).getText();
+			assertThat(history).contains("抑郁发作（中度）", "家长同意转介", "复学后情绪稳定，小组决定解除");
+		}
+		assertThat(jdbc.sql("select state from warning_case where id = :c").param("c", caseId).query(String.class)
+			.single()).isEqualTo("RELEASED");
+	}
+
+	/**
+	 * Opens an action, fills its fields ({@code name} → text; {@code name-value} → that radio or checkbox; a select
+	 * gets the option whose value or text matches) and waits for the state's words.
+	 */
+	private static void step(Browser browser, String code, Map<String, String> fields, String stateWords) {
+		open(browser, code);
+		var form = browser.driver().findElement(By.cssSelector("#action-" + code + " form"));
+		fields.forEach((name, value) -> {
+			WebElement input = form.findElement(By.id(code + "-" + name));
+			if ("select".equals(input.getTagName())) {
+				var select = new org.openqa.selenium.support.ui.Select(input);
+				select.getOptions().stream()
+					.filter(o -> value.equals(o.getDomAttribute("value")) || o.getText().contains(value))
+					.findFirst().orElseThrow(() -> new AssertionError(code + "-" + name + " has no option " + value))
+					.click();
+			}
+			else if (value.isEmpty()) {
+				browser.tap(input);
+			}
+			else {
+				input.sendKeys(value);
+			}
+		});
+		String before = browser.driver().findElements(By.cssSelector("#case-history li, #case-history article")).size() + "";
+		browser.tap(form.findElement(By.cssSelector("button[type=submit]")));
+		browser.waitUpTo(10).until(d -> d.findElement(By.id("case-state")).getText().equals(stateWords)
+				&& !before.equals(d.findElements(By.cssSelector("#case-history li, #case-history article")).size() + ""));
+	}
+
 	private static void open(Browser browser, String code) {
 		WebElement summary = browser.driver().findElement(By.cssSelector("#action-" + code + " > summary"));
 		browser.tap(summary);

@@ -150,8 +150,16 @@ class CasePagesIntegrationTests {
 		assertThat(stale.body()).contains("一生一策刚被他人修改", "过时的修改", "每周约谈", "id=\"plan-edit\" open");
 
 		// letters for the clinical team, the report's page, the student's 个案 tab, English
-		assertThat(page.body()).contains("/api/v1/cases/" + caseId + "/documents/referral.pdf",
-				"/api/v1/cases/" + caseId + "/documents/return-introduction.pdf");
+		// the letters open with the page's session (the API's links would need a token), for the clinical team only
+		assertThat(page.body()).contains("href=\"/cases/" + caseId + "/documents/referral.pdf\"",
+				"href=\"/cases/" + caseId + "/documents/return-introduction.pdf\"", "id=\"case-files\"")
+			.doesNotContain("/api/v1/cases/" + caseId + "/documents/");
+		var pdf = psych.get("/cases/" + caseId + "/documents/referral.pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+		assertThat(pdf.body()).startsWith("%PDF");
+		assertThat(PageClient.login(port, "head1").get("/cases/" + caseId + "/documents/referral.pdf").status())
+			.isEqualTo(403);
 		long report = jdbc.sql("select id from warning_report where case_id = :c").param("c", caseId)
 			.query(Long.class).single();
 		var reportPage = psych.get("/warnings/" + report);
