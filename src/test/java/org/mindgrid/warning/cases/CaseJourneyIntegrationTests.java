@@ -374,4 +374,21 @@ class CaseJourneyIntegrationTests {
 			.param("c", caseId).query(Long.class).single()).isZero();
 		assertThat(openDuties(caseId, "CASE_LEAVE_CONTACT")).isPositive();
 	}
+
+	@Test
+	void anUrgentCaseNotAssessedWithinTwoHoursEscalatesAndTheAssessmentClosesItsDuty() {
+		long student = newStudent();
+		long caseId = urgentCase(student);
+		api.token("head1");
+		clock.advance(Duration.ofHours(3));
+		escalation.runEscalation();
+		clock.reset();
+		String duties = """
+				select coalesce(max(d.escalation_level), -1) from duty d join warning_report w on w.id = d.source_id
+				 where d.source_kind = 'WARNING_REPORT' and d.kind = 'ASSESSMENT' and w.case_id = :c and d.status = :s""";
+		assertThat(jdbc.sql(duties).param("c", caseId).param("s", "OPEN").query(Integer.class).single())
+			.isGreaterThanOrEqualTo(1);
+		act("psych1", caseId, "assess", Map.of("summary", "评估完成", "proposedCategory", 1));
+		assertThat(jdbc.sql(duties).param("c", caseId).param("s", "OPEN").query(Integer.class).single()).isEqualTo(-1);
+	}
 }
