@@ -131,7 +131,9 @@ class CaseBrowserTests {
 				.selectByValue("SIGNED_REFERRAL");
 			browser.driver().findElement(By.id("file-file")).sendKeys(scan.toAbsolutePath().toString());
 			browser.tap(browser.driver().findElement(By.cssSelector("#case-files button[type=submit]")));
-			browser.waitUpTo(10).until(d -> d.findElement(By.id("case-files")).getText().contains("签字的转介信"));
+			// the page reloads after the upload: an element of the old page goes stale meanwhile
+			browser.waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.id("case-files")).getText().contains("签字的转介信"));
 			assertThat(browser.driver().findElement(By.id("case-files")).getText()).contains("已上传");
 			step(browser, "record-diagnosis", Map.of("diagnosis", "抑郁发作（中度）"), "已转介");
 			step(browser, "start-leave", Map.of("kind", "sick-leave"), "休学/请假");
@@ -171,8 +173,9 @@ class CaseBrowserTests {
 		});
 		String before = browser.driver().findElements(By.cssSelector("#case-history li, #case-history article")).size() + "";
 		browser.tap(form.findElement(By.cssSelector("button[type=submit]")));
-		browser.waitUpTo(10).until(d -> d.findElement(By.id("case-state")).getText().equals(stateWords)
-				&& !before.equals(d.findElements(By.cssSelector("#case-history li, #case-history article")).size() + ""));
+		browser.waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.id("case-state")).getText().equals(stateWords) && !before.equals(
+					d.findElements(By.cssSelector("#case-history li, #case-history article")).size() + ""));
 	}
 
 	private static void open(Browser browser, String code) {
