@@ -39,6 +39,7 @@ public final class Suppression {
 			}
 		}
 		List<int[][]> sets = new ArrayList<>();
+		java.util.Map<int[][], int[]> sums = new java.util.IdentityHashMap<>();
 		for (int r = 0; r < rows; r++) {
 			for (int[] group : groups) {
 				int[][] set = new int[group.length][];
@@ -46,6 +47,7 @@ public final class Suppression {
 					set[i] = new int[] { r, group[i] };
 				}
 				sets.add(set);
+				sums.put(set, set[0]);
 			}
 		}
 		if (rows > 1) {
@@ -55,6 +57,7 @@ public final class Suppression {
 					set[r] = new int[] { r, c };
 				}
 				sets.add(set);
+				sums.put(set, set[rows - 1]);
 			}
 		}
 		boolean changed = true;
@@ -72,12 +75,17 @@ public final class Suppression {
 				if (count == 0 || (count > 1 && sum >= MIN)) {
 					continue;
 				}
+				// the sum cell of the set (a scale's results, the totals row) goes last: it is the useful one
+				int[] sumCell = sums.get(set);
 				int[] smallest = null;
 				for (int[] cell : set) {
-					if (hidden[cell[0]][cell[1]] == Hidden.SHOWN
+					if (cell != sumCell && hidden[cell[0]][cell[1]] == Hidden.SHOWN
 							&& (smallest == null || values[cell[0]][cell[1]] < values[smallest[0]][smallest[1]])) {
 						smallest = cell;
 					}
+				}
+				if (smallest == null && hidden[sumCell[0]][sumCell[1]] == Hidden.SHOWN) {
+					smallest = sumCell;
 				}
 				if (smallest != null) {
 					hidden[smallest[0]][smallest[1]] = Hidden.COMPLEMENT;
