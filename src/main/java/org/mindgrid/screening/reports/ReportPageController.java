@@ -62,7 +62,8 @@ class ReportPageController {
 		if (classId == null && !access.schoolReport()) {
 			return "redirect:/screening/campaigns/" + id + "/report?classId=" + access.defaultClassId();
 		}
-		CampaignReport report = reports.report(id, classId, true, "SCREENING_REPORT_READ");
+		// individual results on a class's page; the school's page links to its classes (the xlsx has them all)
+		CampaignReport report = reports.report(id, classId, classId != null, "SCREENING_REPORT_READ");
 		model.addAttribute("report", report);
 		model.addAttribute("view", views.page(report, locale, clock.getZone()));
 		model.addAttribute("zone", clock.getZone());

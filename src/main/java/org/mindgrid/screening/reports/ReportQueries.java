@@ -37,7 +37,8 @@ class ReportQueries {
 
 	private static final String CAMPAIGN = """
 			select c.id, c.school_id, s.name, d.id, d.name, c.name, c.opens_at, c.closes_at
-			  from screening_campaign c join school s on s.id = c.school_id join district d on d.id = s.district_id""";
+			  from screening_campaign c join school s on s.id = c.school_id join district d on d.id = s.district_id
+			""";
 
 	/** Per invitation: the scales due for the grade and the scales with a result. */
 	private static final String COMPLETION = """
@@ -156,7 +157,8 @@ class ReportQueries {
 	private static final String RESULT = """
 			select r.student_id, r.class_id, r.school_id, r.scale_id, r.total, r.band, r.factors::text,
 			       r.factor_bands::text, r.flags
-			  from screening_result r""";
+			  from screening_result r
+			""";
 
 	private static Result result(ResultSet rs, int i) throws SQLException {
 		Map<String, Double> factors = new LinkedHashMap<>();
