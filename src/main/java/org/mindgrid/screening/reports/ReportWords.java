@@ -97,7 +97,7 @@ public class ReportWords {
 			return "";
 		}
 		String digits = c.name().replace("班", "").replace("（", "").replace("）", "").replace("(", "").replace(")", "");
-		if ("en".equals(locale.getLanguage()) && digits.matches("\\d{1,2}")) {
+		if ("en".equals(locale.getLanguage()) && digits.matches("\\d+")) {
 			return msg("school.class.label", locale, c.gradeLevel(), digits);
 		}
 		String grade = c.gradeName() != null ? c.gradeName() : GradeNames.nameOf(c.gradeLevel());

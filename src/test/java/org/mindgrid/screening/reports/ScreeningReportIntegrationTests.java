@@ -130,7 +130,7 @@ class ScreeningReportIntegrationTests {
 		long grade = jdbc.sql("select grade_id from school_class where id = :k").param("k", headClass)
 			.query(Long.class).single();
 		long otherClass = jdbc.sql("insert into school_class (school_id, grade_id, name) values (:s, :g, :n) returning id")
-			.param("s", school).param("g", grade).param("n", (90 + SEQ.incrementAndGet() % 9) + "班" + UUID.randomUUID().toString().substring(0, 4))
+			.param("s", school).param("g", grade).param("n", (200 + SEQ.incrementAndGet() + (System.nanoTime() / 1000 % 700)) + "班")
 			.query(Long.class).single();
 		long campaign = campaign(school, "报告测试普查" + SEQ.incrementAndGet(), "3 days");
 		jdbc.sql("insert into screening_campaign_scale (campaign_id, scale_id, grade_from, grade_to) values (:c, 'phq9', 7, 9)")
@@ -390,5 +390,62 @@ class ScreeningReportIntegrationTests {
 		if (!cell.get("suppressed").asBoolean()) {
 			assertThat(cell.get("count").asLong()).as(cell.toString()).isGreaterThanOrEqualTo(5);
 		}
+	}
+
+	private static final java.util.regex.Pattern RAW_CODE = java.util.regex.Pattern
+		.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\[\\d+(, \\d+)*\\]");
+
+	private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
+			"<(title|th|button|legend)\\b[^>]*>\\s*([^<]*?)\\s*</\\1>", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+	/** As the page-words crawl (ADR 0020), on the report pages the crawl reaches only through the lead's links. */
+	@Test
+	void reportPagesShowWordsNotCodesInBothLanguages() {
+		Setup s = setup();
+		String report = "/screening/campaigns/" + s.campaign() + "/report";
+		List<String[]> visits = List.of(new String[] { "psych1", "/screening/reports" },
+				new String[] { "psych1", report }, new String[] { "psych1", report + "?classId=" + s.headClass() },
+				new String[] { "principal1", report + "?classId=" + s.otherClass() },
+				new String[] { "head1", report + "?classId=" + s.headClass() }, new String[] { "head1", "/screening/reports" },
+				new String[] { "district", "/screening/district" }, new String[] { "city", "/screening/city" });
+		List<String> problems = new ArrayList<>();
+		for (boolean english : List.of(false, true)) {
+			for (String[] v : visits) {
+				PageClient pages = PageClient.login(port, v[0]);
+				if (english) {
+					pages.get("/?lang=en");
+				}
+				var page = pages.get(v[1]);
+				if (page.status() != 200) {
+					problems.add(v[0] + " " + v[1] + " → " + page.status());
+					continue;
+				}
+				String body = page.body();
+				if (body.contains("??")) {
+					problems.add(v[0] + " " + v[1] + " unresolved key");
+				}
+				String text = body.replaceAll("(?s)<(script|style|svg)\\b.*?</\\1>", " ").replaceAll("<[^>]*>", " ");
+				var raw = RAW_CODE.matcher(text);
+				while (raw.find()) {
+					problems.add(v[0] + " " + v[1] + " code " + raw.group());
+				}
+				if (english) {
+					var label = LABEL.matcher(body);
+					while (label.find()) {
+						String words = label.group(2);
+						if (words.matches(".*\\p{IsHan}.*") && !words.matches(".*[A-Za-z].*")) {
+							problems.add(v[0] + " " + v[1] + " <" + label.group(1) + "> " + words);
+						}
+					}
+					if (text.matches("(?s).*[一二三四五六七八九]年级（\\d+）班.*")) {
+						problems.add(v[0] + " " + v[1] + " Chinese class label");
+					}
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+		// the city's page links each district to its own table
+		var city = PageClient.login(port, "city").get("/screening/city");
+		assertThat(city.body()).contains("/screening/district?districtId=");
 	}
 }
