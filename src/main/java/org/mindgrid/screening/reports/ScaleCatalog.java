@@ -1,27 +1,22 @@
 package org.mindgrid.screening.reports;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.mindgrid.screening.scales.Scale;
+import org.mindgrid.screening.scales.Scales;
+import org.mindgrid.screening.scales.ScoreBand;
+import org.mindgrid.screening.scales.ScoreMethod;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * What the reports need to know of each scale: names, factors in file order, and the ordered bands (levels) with
- * their labels. Read from the same definition files as the scale engine ({@code screening/scales/*.json}, id = file
- * name), so a new scale file shows up in the reports too. Scoring stays with the engine: reports only read
- * {@code screening_result}.
+ * What the reports need to know of each scale, taken from the scale engine ({@link Scales}): names, factors in file
+ * order, and the ordered bands (levels) with their labels; a new scale file shows up in the reports too. Scoring
+ * stays with the engine: reports only read {@code screening_result}.
  */
 @Component
 public class ScaleCatalog {
@@ -65,12 +60,27 @@ public class ScaleCatalog {
 
 	private final Map<String, ScaleInfo> scales;
 
-	public ScaleCatalog() {
-		this(load("classpath*:screening/scales/*.json"));
+	@org.springframework.beans.factory.annotation.Autowired
+	public ScaleCatalog(Scales engine) {
+		this(from(engine));
 	}
 
 	ScaleCatalog(Map<String, ScaleInfo> scales) {
 		this.scales = scales;
+	}
+
+	/** The engine's scales, in its order: factor bands where factors have them, else the total's bands. */
+	private static Map<String, ScaleInfo> from(Scales engine) {
+		Map<String, ScaleInfo> out = new LinkedHashMap<>();
+		for (Scale s : engine.all()) {
+			List<FactorInfo> factors = s.factors().stream().map(f -> new FactorInfo(f.id(), f.nameZh(), f.nameEn()))
+				.toList();
+			List<ScoreBand> source = s.factorBands().isEmpty() ? s.totalBands() : s.factorBands();
+			List<BandInfo> bands = source.stream().map(b -> new BandInfo(b.level(), b.labelZh(), b.labelEn())).toList();
+			out.put(s.id(), new ScaleInfo(s.id(), s.nameZh(), s.nameEn(), s.method() == ScoreMethod.MEAN, factors,
+					bands, !s.totalBands().isEmpty()));
+		}
+		return out;
 	}
 
 	public Optional<ScaleInfo> find(String id) {
@@ -84,51 +94,5 @@ public class ScaleCatalog {
 
 	public List<ScaleInfo> all() {
 		return List.copyOf(scales.values());
-	}
-
-	private static Map<String, ScaleInfo> load(String pattern) {
-		JsonMapper json = JsonMapper.builder().build();
-		Map<String, ScaleInfo> out = new LinkedHashMap<>();
-		try {
-			Resource[] files = new PathMatchingResourcePatternResolver().getResources(pattern);
-			List<Resource> sorted = new ArrayList<>(List.of(files));
-			sorted.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
-			for (Resource file : sorted) {
-				String name = String.valueOf(file.getFilename());
-				String id = name.replaceFirst("\\.json$", "");
-				try (InputStream in = file.getInputStream()) {
-					out.put(id, parse(id, json.readTree(in)));
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("screening scale files unreadable: " + e.getMessage(), e);
-		}
-		return out;
-	}
-
-	static ScaleInfo parse(String id, JsonNode root) {
-		List<FactorInfo> factors = new ArrayList<>();
-		for (JsonNode f : root.path("factors")) {
-			factors.add(new FactorInfo(f.path("id").asString(), text(f, "name_zh"), text(f, "name_en")));
-		}
-		JsonNode scoring = root.path("scoring");
-		List<BandInfo> bands = new ArrayList<>();
-		boolean subscaleOnly = false;
-		for (JsonNode b : scoring.path("bands")) {
-			bands.add(new BandInfo(b.path("level").asString(), text(b, "label_zh"), text(b, "label_en")));
-			String applies = text(b, "applies_to");
-			if (applies != null && applies.contains("subscale")) {
-				subscaleOnly = true;
-			}
-		}
-		boolean mean = "mean".equalsIgnoreCase(text(scoring, "method"));
-		return new ScaleInfo(id, text(root, "name_zh"), text(root, "name_en"), mean, List.copyOf(factors),
-				List.copyOf(bands), !bands.isEmpty() && !subscaleOnly);
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode v = node.get(field);
-		return v == null || v.isNull() ? null : v.asString();
 	}
 }

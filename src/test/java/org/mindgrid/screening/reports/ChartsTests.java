@@ -34,7 +34,7 @@ class ChartsTests {
 
 	@Test
 	void theCatalogReadsEveryScaleFile() {
-		var catalog = new ScaleCatalog();
+		var catalog = new ScaleCatalog(new org.mindgrid.screening.scales.Scales());
 		assertThat(catalog.all()).extracting(ScaleCatalog.ScaleInfo::id).contains("mssmhs", "mhrsp", "phq9", "gad7");
 		var mhrsp = catalog.get("mhrsp");
 		assertThat(mhrsp.totalBanded()).isFalse();

@@ -133,7 +133,7 @@ class ScreeningReportIntegrationTests {
 			.param("s", school).param("g", grade).param("n", (200 + SEQ.incrementAndGet() + (System.nanoTime() / 1000 % 700)) + "班")
 			.query(Long.class).single();
 		long campaign = campaign(school, "报告测试普查" + SEQ.incrementAndGet(), "3 days");
-		jdbc.sql("insert into screening_campaign_scale (campaign_id, scale_id, grade_from, grade_to) values (:c, 'phq9', 7, 9)")
+		jdbc.sql("insert into screening_campaign_scale (campaign_id, scale_id, grade_from, grade_to, position) values (:c, 'phq9', 7, 9, 1)")
 			.param("c", campaign).update();
 		addClass(campaign, headClass);
 		addClass(campaign, otherClass);
@@ -154,7 +154,7 @@ class ScreeningReportIntegrationTests {
 			phq9(campaign, school, otherClass, s, t);
 		}
 		long last = campaign(school, "去年报告测试" + SEQ.incrementAndGet(), "1 year 3 days");
-		jdbc.sql("insert into screening_campaign_scale (campaign_id, scale_id, grade_from, grade_to) values (:c, 'phq9', 7, 9)")
+		jdbc.sql("insert into screening_campaign_scale (campaign_id, scale_id, grade_from, grade_to, position) values (:c, 'phq9', 7, 9, 1)")
 			.param("c", last).update();
 		addClass(last, headClass);
 		invite(last, school, headClass, heads.get(0), true);
@@ -330,7 +330,7 @@ class ScreeningReportIntegrationTests {
 			.param("s", school).param("g", grade).query(Long.class).single();
 		long campaign = campaign(school, "汇总测试普查", "10 days");
 		addClass(campaign, cls);
-		jdbc.sql("insert into screening_campaign_scale (campaign_id, scale_id, grade_from, grade_to) values (:c, 'phq9', 7, 9)")
+		jdbc.sql("insert into screening_campaign_scale (campaign_id, scale_id, grade_from, grade_to, position) values (:c, 'phq9', 7, 9, 1)")
 			.param("c", campaign).update();
 		// seven results: five minimal, two mild (one at the cut-off is not: 9 < 10)
 		int[] totals = { 0, 1, 2, 3, 4, 6, 9 };
