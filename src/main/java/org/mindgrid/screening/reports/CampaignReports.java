@@ -215,11 +215,12 @@ public class CampaignReports {
 		return out;
 	}
 
-	/** The campaign's scales (and any with results) in the order of the catalog (file order), then any others. */
+	/** The campaign's scales in their order, then any others with results in the order of the catalog. */
 	private List<String> scaleIds(List<String> campaignScales, List<Result> results) {
-		Set<String> present = new LinkedHashSet<>(campaignScales);
+		Set<String> present = new LinkedHashSet<>();
 		results.forEach(r -> present.add(r.scaleId()));
-		List<String> out = new ArrayList<>();
+		List<String> out = new ArrayList<>(campaignScales);
+		present.removeAll(campaignScales);
 		for (ScaleInfo s : scales.all()) {
 			if (present.remove(s.id())) {
 				out.add(s.id());

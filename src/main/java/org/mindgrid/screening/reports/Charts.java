@@ -45,6 +45,14 @@ public final class Charts {
 		return BAND_COLOURS[Math.min(at, BAND_COLOURS.length - 1)];
 	}
 
+	/** Black on the light greens and yellow, white on the dark colours. */
+	static String textOn(String colour) {
+		return switch (colour) {
+			case "#9ccc65", "#fbc02d" -> "#000";
+			default -> "#fff";
+		};
+	}
+
 	/**
 	 * Per factor one stacked bar per series: the share of students in each band (percent of those with a band).
 	 */
@@ -89,7 +97,7 @@ public final class Charts {
 							.append(" (").append(pct(row.percent(i))).append(")</title></rect>");
 						if (w >= 34) {
 							svg.append(text(x + w / 2, y + BAR - 4, 10, "middle", pct(row.percent(i)), null,
-									i >= bandCount - 2 && bandCount > 2 ? "#fff" : "#000"));
+									textOn(bandColour(i, bandCount))));
 						}
 						x += w;
 					}
@@ -215,7 +223,8 @@ public final class Charts {
 
 	private static void open(StringBuilder svg, String title, int height) {
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mg-chart\" role=\"img\" viewBox=\"0 0 ")
-			.append(WIDTH).append(' ').append(height).append("\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"")
+			.append(WIDTH).append(' ').append(height).append("\" width=\"100%\" style=\"max-width: 800px\"")
+			.append(" preserveAspectRatio=\"xMinYMin meet\"")
 			.append(" font-family=\"system-ui, sans-serif\"><title>").append(escape(title)).append("</title>");
 	}
 

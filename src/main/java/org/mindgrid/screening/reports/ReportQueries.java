@@ -117,7 +117,7 @@ class ReportQueries {
 
 	/** The scale ids of the campaign. */
 	List<String> campaignScales(long campaignId) {
-		return jdbc.sql("select scale_id from screening_campaign_scale where campaign_id = :c order by grade_from, scale_id")
+		return jdbc.sql("select scale_id from screening_campaign_scale where campaign_id = :c order by position, scale_id")
 			.param("c", campaignId)
 			.query(String.class)
 			.list();
