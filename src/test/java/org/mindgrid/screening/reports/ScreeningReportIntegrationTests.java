@@ -454,4 +454,62 @@ class ScreeningReportIntegrationTests {
 		var city = PageClient.login(port, "city").get("/screening/city");
 		assertThat(city.body()).contains("/screening/district?districtId=");
 	}
+
+	private static java.util.Map<String, Integer> phqAnswers(int value) {
+		java.util.Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+		for (int i = 1; i <= 9; i++) {
+			answers.put(String.valueOf(i), i == 9 ? 0 : value);
+		}
+		return answers;
+	}
+
+	/** The loop through the core: campaign, consent (one refused), answers, submit; then the class report. */
+	@Test
+	void aCampaignRunThroughTheCoreShowsInItsClassReport() {
+		var tc = org.mindgrid.screening.ScreeningFixture.newClass(jdbc, 8, 3);
+		java.time.Instant now = java.time.Instant.now();
+		var created = api.post("psych1", "/api/v1/screening/campaigns", java.util.Map.of("name", "核心报告普查" + SEQ.incrementAndGet(),
+				"scaleIds", List.of("phq9"), "classIds", List.of(tc.classId()), "opensAt",
+				now.minusSeconds(3600).toString(), "closesAt", now.plusSeconds(7 * 86400).toString()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long campaign = created.json().get("id").asLong();
+		int[] values = { 1, 2 };
+		for (int i = 0; i < 3; i++) {
+			long student = tc.students().get(i);
+			var consent = api.post("psych1", "/api/v1/screening/campaigns/" + campaign + "/consents",
+					java.util.Map.of("studentId", student, "consent", i < 2));
+			assertThat(consent.status()).as(consent.body()).isEqualTo(200);
+			if (i < 2) {
+				String code = jdbc.sql("select answer_code from screening_invite where campaign_id = :c and student_id = :s")
+					.param("c", campaign).param("s", student).query(String.class).single();
+				var saved = api.post(null, "/api/v1/screening/sessions/" + code + "/answers",
+						java.util.Map.of("scaleId", "phq9", "answers", phqAnswers(values[i])));
+				assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+				var submitted = api.post(null, "/api/v1/screening/sessions/" + code + "/submit", java.util.Map.of());
+				assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+			}
+		}
+		// totals 8 (all 1 but item 9) and 16 (all 2 but item 9): Q1 = 8 + 0.25·8 = 10, median 12, Q3 14
+		var r = api.get("psych1", "/api/v1/screening/campaigns/" + campaign + "/report?classId=" + tc.classId());
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		JsonNode c = r.json().get("completion");
+		assertThat(List.of(c.get("invited").asLong(), c.get("consented").asLong(), c.get("refused").asLong(),
+				c.get("completed").asLong())).containsExactly(3L, 2L, 1L, 2L);
+		JsonNode dep = factor(r.json().get("scales").get(0).get("group"), "depression");
+		assertThat(List.of(dep.get("min").asDouble(), dep.get("q1").asDouble(), dep.get("median").asDouble(),
+				dep.get("q3").asDouble(), dep.get("max").asDouble())).containsExactly(8.0, 10.0, 12.0, 14.0, 16.0);
+		assertThat(dep.get("bands").get("mild").asLong()).isEqualTo(1);
+		assertThat(dep.get("bands").get("moderately_severe").asLong()).isEqualTo(1);
+		// the class's own head teacher sees its named results; head1 does not find it
+		var own = PageClient.login(port, tc.headTeacher()).get("/screening/campaigns/" + campaign + "/report");
+		assertThat(own.status()).isEqualTo(302);
+		assertThat(PageClient.login(port, tc.headTeacher()).get(own.location().replaceFirst("^https?://[^/]+", ""))
+			.body()).contains(name(tc.students().get(0)), name(tc.students().get(1))).doesNotContain(name(tc.students().get(2)));
+		assertThat(api.get("head1", "/api/v1/screening/campaigns/" + campaign + "/report?classId=" + tc.classId())
+			.status()).isIn(403, 404);
+	}
+
+	private String name(long student) {
+		return jdbc.sql("select name from student where id = :s").param("s", student).query(String.class).single();
+	}
 }
