@@ -190,8 +190,11 @@ public class CampaignReports {
 		audit.record(action, resource, null, cls == null ? "school " + c.schoolId() : "class " + cls.id());
 		if (withIndividuals && access.reach() == Reach.INDIVIDUAL) {
 			individuals = individuals(c, scopeClass, classes, group);
+			// on each student's trail (worded there as student/{id}/screening-report[.xlsx])
+			String suffix = action.endsWith("EXPORT") ? "/screening-report.xlsx" : "/screening-report";
 			for (Individual i : individuals) {
-				audit.record(action.replace("REPORT", "RESULT"), resource, i.student().id(), null);
+				audit.record(action.replace("REPORT", "RESULT"), "student/" + i.student().id() + suffix,
+						i.student().id(), null);
 			}
 		}
 		return new CampaignReport(c, cls, sum, cls == null ? completion : List.of(), List.copyOf(scaleReports),

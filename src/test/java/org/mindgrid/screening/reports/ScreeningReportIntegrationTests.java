@@ -233,6 +233,8 @@ class ScreeningReportIntegrationTests {
 				select count(*) from audit_event where action = 'SCREENING_RESULT_READ' and student_id = :s""")
 			.param("s", s.headStudents().get(0)).query(Long.class).single();
 		assertThat(audited).isGreaterThanOrEqualTo(1);
+		var trail = psych.get("/students/" + s.headStudents().get(0) + "/audit");
+		assertThat(trail.body()).contains("在普查报告中查看个人结果", "普查报告中的个人结果").doesNotContain("??");
 
 		// the school report lists every class with a link to its report, compared with the district
 		var schoolPage = psych.get("/screening/campaigns/" + s.campaign() + "/report");
