@@ -47,13 +47,18 @@ public final class ScreeningLoad {
 			int perClass, int grade, List<String> scaleIds, int thinkMs, int rampMs, int maxSeconds, String runId,
 			List<Long> classIds) {
 
-		static Options defaults() {
+		public static Options defaults() {
 			return new Options("http://localhost:8080", "psych1", "principal1", "Demo#2026", 2000, 40, 8,
 					List.of("phq9", "gad7"), 3000, 10000, 900, Long.toString(System.currentTimeMillis() % 1_000_000, 36),
 					List.of());
 		}
 
 		public Options withBase(String base) {
+			return new Options(base, psychUser, adminUser, password, students, perClass, grade, scaleIds, thinkMs,
+					rampMs, maxSeconds, runId, classIds);
+		}
+
+		public Options withUsers(String psychUser, String adminUser) {
 			return new Options(base, psychUser, adminUser, password, students, perClass, grade, scaleIds, thinkMs,
 					rampMs, maxSeconds, runId, classIds);
 		}
