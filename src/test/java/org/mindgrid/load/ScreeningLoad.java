@@ -447,8 +447,10 @@ public final class ScreeningLoad {
 		int birthYear = 2026 - 6 - options.grade();
 		for (int i = 1; i <= options.students(); i++) {
 			int classNo = 100 + (i - 1) / options.perClass() + 1;
-			csv.append(String.format(Locale.ROOT, "LT%s%04d,压测学生%04d,%s,%d-%02d-%02d,%d,%d班\n", options.runId(), i,
-					i, i % 2 == 0 ? "女" : "男", birthYear, 1 + i % 12, 1 + i % 28, options.grade(), classNo));
+			// names take no digits: 压测 + the number in Chinese digits (压测一二三)
+			csv.append(String.format(Locale.ROOT, "LT%s%04d,压测%s,%s,%d-%02d-%02d,%d,%d班\n", options.runId(), i,
+					chineseDigits(i), i % 2 == 0 ? "女" : "男", birthYear, 1 + i % 12, 1 + i % 28, options.grade(),
+					classNo));
 		}
 		byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
 		String boundary = "----load" + System.nanoTime();
@@ -477,6 +479,14 @@ public final class ScreeningLoad {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	static String chineseDigits(int n) {
+		StringBuilder b = new StringBuilder();
+		for (char c : Integer.toString(n).toCharArray()) {
+			b.append("〇一二三四五六七八九".charAt(c - '0'));
+		}
+		return b.toString();
 	}
 
 	/** {id, classId} of every student whose number starts with the prefix. */
