@@ -69,9 +69,9 @@ final class AnswerFixture {
 			studentNos[i] = tag + i;
 			students[i] = jdbc.sql("""
 					insert into student (school_id, class_id, student_no, name, gender, birth_date)
-					values (:s, :c, :no, :name, 'F', date '2012-03-0' || :d) returning id""")
+					values (:s, :c, :no, :name, 'F', :d) returning id""")
 				.param("s", schoolId).param("c", classId).param("no", studentNos[i]).param("name", names[i])
-				.param("d", String.valueOf(i + 1)).query(Long.class).single();
+				.param("d", java.time.LocalDate.of(2012, 3, i + 1)).query(Long.class).single();
 		}
 		headTeacher = tag + "h";
 		long head = jdbc.sql("""
