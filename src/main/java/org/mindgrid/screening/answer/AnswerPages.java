@@ -110,7 +110,7 @@ class AnswerPages {
 		catch (ApiProblem problem) {
 			return refused(problem, response, model);
 		}
-		model.addAttribute("session", view);
+		model.addAttribute("questionnaire", view);
 		// no-store: a shared computer's back button must not show another student's questionnaire
 		response.setHeader("Cache-Control", "no-store");
 		if (view.submitted()) {
