@@ -114,7 +114,9 @@
         setStatus(t('failed'), 'text-danger');
         show(current);
       } else if (r.status === 403 || r.status === 404 || r.status === 409) {
-        // closed, submitted elsewhere or no longer valid: the page says which
+        // closed, submitted elsewhere or no longer valid: nothing left to send; the page says which
+        pending = {};
+        storePending();
         window.location.replace(doneUrl);
       } else {
         retry();

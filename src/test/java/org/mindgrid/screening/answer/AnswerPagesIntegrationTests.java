@@ -144,6 +144,11 @@ class AnswerPagesIntegrationTests {
 		Assumptions.assumeTrue(formText != null, "pdftotext (poppler-utils) is not installed: PDF text not checked");
 		assertThat(formText).contains("家长心理健康测评知情同意书", f.names[0], f.names[1], f.names[2],
 				Codes.printed(f.parentCodes.get(f.students[0])), "/p/" + f.parentCodes.get(f.students[2]), "回执");
+		// one page per student, in either language
+		assertThat(formText.chars().filter(c -> c == '\f').count()).isEqualTo(3);
+		String english = AnswerFixture.pdfToText(head.get(f.pdfPath("consent-forms") + "?lang=en").body());
+		assertThat(english).contains("Parental consent to the mental health survey", "Reply slip", f.names[0]);
+		assertThat(english.chars().filter(c -> c == '\f').count()).isEqualTo(3);
 		String slipText = AnswerFixture.pdfToText(slips.body());
 		assertThat(slipText).contains(f.names[0], Codes.printed(f.answerCodes.get(f.students[0])), f.studentNos[0],
 				"/s/" + f.answerCodes.get(f.students[0])).doesNotContain(f.names[1], f.names[2]);
