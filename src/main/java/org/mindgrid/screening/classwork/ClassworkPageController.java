@@ -72,7 +72,7 @@ class ClassworkPageController {
 		ClassScreening.ClassPage page = classes.page(id, classId);
 		model.addAttribute("page", page);
 		model.addAttribute("row", page.student(studentId).orElseThrow());
-		return PAGE + " :: consent-swap";
+		return "screening/classwork/parts :: consent-swap";
 	}
 
 	@GetMapping("/screening/campaigns/{id}/classes/{classId}/template.xlsx")
