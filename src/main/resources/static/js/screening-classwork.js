@@ -88,8 +88,11 @@
       var saved = cells.filter(function (i) { return i.dataset.saved !== ''; }).length;
       return saved;
     }
+    // saves answer out of order: the count only grows (the server's count may include another device's answers)
     function refreshRow(tr, answered) {
-      var n = answered === undefined ? count(tr) : answered;
+      var known = Math.max(parseInt(tr.dataset.answered || '0', 10), answered || 0);
+      tr.dataset.answered = known;
+      var n = Math.max(known, count(tr));
       tr.querySelector('.cw-count').textContent = n;
       var button = tr.querySelector('.cw-submit');
       if (button) { button.disabled = n < items; }

@@ -182,7 +182,7 @@ class ClassworkIntegrationTests {
 		r = head.upload(f.pagePath() + "/import?lang=en", Map.of("scale", "mhrsp"), "answers.xlsx", file);
 		assertThat(PageSession.text(r)).contains("nothing was saved", "&quot;3&quot; is not an allowed answer");
 		// not a workbook
-		r = head.upload(f.pagePath() + "/import", Map.of("scale", "mhrsp"), "答卷.xlsx", "学号,姓名".getBytes());
+		r = head.upload(f.pagePath() + "/import?lang=zh_CN", Map.of("scale", "mhrsp"), "答卷.xlsx", "学号,姓名".getBytes());
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(PageSession.text(r)).contains("请上传由本页下载的模板填写的 .xlsx 文件");
 	}
