@@ -52,10 +52,14 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoCases demoCases;
 
+	private final org.mindgrid.screening.ScreeningDemoData screening;
+
 	private String passwordHash;
 
 	DemoData(JdbcClient jdbc, JdbcTemplate template, PasswordEncoder encoder, TransactionTemplate tx,
-			Deployment deployment, Clock clock, DemoCases demoCases) {
+			Deployment deployment, Clock clock, DemoCases demoCases,
+			org.mindgrid.screening.ScreeningDemoData screening) {
+		this.screening = screening;
 		this.demoCases = demoCases;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -78,6 +82,9 @@ class DemoData implements ApplicationRunner {
 		tx.executeWithoutResult(status -> load());
 		// the caseload goes through the module APIs (as the demo's teachers), after the people it needs exist
 		tx.executeWithoutResult(status -> demoCases.load());
+		// last semester's screening of school 1 (issue 9, point 9)
+		tx.executeWithoutResult(status -> screening.loadPastCampaign(jdbc.sql(
+				"select id from school where name = '海曙区实验学校'").query(Long.class).single(), "psych1"));
 		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 

@@ -287,6 +287,7 @@ public class WarningQueue {
 			case "TALK" -> "/students/" + studentId + "/talks/" + id;
 			case "HOME_VISIT" -> "/students/" + studentId + "/home-visits/" + id;
 			case "CONTACT" -> "/students/" + studentId + "/contacts/" + id;
+			case "SCREENING" -> "/students/" + studentId + "/screenings";
 			default -> null;
 		};
 	}

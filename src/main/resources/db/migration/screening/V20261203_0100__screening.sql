@@ -19,6 +19,8 @@ create table screening_campaign_scale (
     scale_id    text not null,
     grade_from  int not null check (grade_from between 1 and 12),
     grade_to    int not null check (grade_to between grade_from and 12),
+    -- the order in which a student answers them
+    position    int not null,
     primary key (campaign_id, scale_id)
 );
 
@@ -113,4 +115,13 @@ create table screening_code_miss (
     address      text primary key,
     misses       int not null,
     window_start timestamptz not null
+);
+
+-- Codes opened from an address: once the address is over its misses, only these still answer (a computer room
+-- keeps working while a guesser among them is refused).
+create table screening_code_open (
+    address     text not null,
+    code        text not null,
+    opened_at   timestamptz not null,
+    primary key (address, code)
 );

@@ -219,6 +219,39 @@ class AccessMatrixIntegrationTests {
 		cells.add(new Cell("POST", "/api/v1/hospitals", Map.of("name", "矩阵医院" + System.nanoTime() % 100000,
 				"address", "海曙区矩阵路 1 号", "phone", "0574-10000000"),
 				expect(403, IN, IN, IN, IN, 403, 403, 403, 403, IN, 403)));
+		// issue 9: screening — a campaign of psych1 over 八年级（1）班 with mentor1's student consented
+		java.time.Instant now = java.time.Instant.now();
+		Map<String, Object> newCampaign = Map.of("name", "矩阵普查", "scaleIds", List.of("phq9"), "classIds",
+				List.of(class81), "opensAt", now.minusSeconds(3600).toString(), "closesAt", now.plusSeconds(86400).toString());
+		long campaign = api.post("psych1", "/api/v1/screening/campaigns", newCampaign).json().get("id").asLong();
+		api.post("psych1", "/api/v1/screening/campaigns/" + campaign + "/consents",
+				Map.of("studentId", mentor1Student, "consent", true));
+		String sc = "/api/v1/screening/campaigns/" + campaign;
+		Map<String, Object> rating = Map.of("campaignId", campaign, "studentId", mentor1Student, "scaleId", "phq9",
+				"answers", Map.of("1", 1));
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("GET", "/api/v1/screening/campaigns", null, expect(403, 403, 403, OK, OK, OK, OK, OK, OK, OK, 403)));
+		cells.add(new Cell("POST", "/api/v1/screening/campaigns", newCampaign,
+				expect(403, 403, 403, 403, OK, 403, 403, 403, 403, IN, 403)));
+		cells.add(new Cell("GET", sc, null, expect(403, 403, 403, OK, OK, OK, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("GET", sc + "/progress", null, expect(403, 403, 403, OK, OK, OK, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("GET", sc + "/codes", null, expect(403, 403, 403, 403, OK, OK, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("POST", sc + "/consents", Map.of("studentId", mentor1Student, "consent", true),
+				expect(403, 403, 403, 403, OK, OK, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("POST", "/api/v1/screening/ratings", rating,
+				expect(403, 403, 403, 403, IN, IN, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("POST", "/api/v1/screening/ratings/submit", rating,
+				expect(403, 403, 403, 403, IN, IN, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/screening/flags", null, expect(403, 403, 403, 403, OK, 403, 403, 403, 403, OK, 403)));
+		cells.add(new Cell("POST", "/api/v1/screening/flags/99999999/review", Map.of("decision", "CONFIRM"),
+				expect(403, 403, 403, 403, 404, 403, 403, 403, 403, 404, 403)));
+		cells.add(new Cell("GET", "/api/v1/students/" + mentor1Student + "/screenings", null,
+				expect(403, 403, 403, OK, OK, OK, OK, 403, 403, 404, 403)));
+		// the code endpoints need no account: a token changes nothing, an unknown code is 404 for everybody
+		cells.add(new Cell("GET", "/api/v1/screening/sessions/ZZZZZZZZZZ", null,
+				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", "/api/v1/screening/consent/ZZZZZZZZZZ", null,
+				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
 		return cells;
 	}
 

@@ -46,7 +46,10 @@ class ApiDescription {
 	static final String PROBLEM_JSON = "application/problem+json";
 
 	/** Operations that need no token (the API chain of {@link SecurityConfiguration} permits only this one). */
-	static final Set<String> PUBLIC = Set.of("POST " + SecurityConfiguration.TOKEN_PATH);
+	static final Set<String> PUBLIC = Set.of("POST " + SecurityConfiguration.TOKEN_PATH,
+			"GET /api/v1/screening/sessions/{code}", "POST /api/v1/screening/sessions/{code}/answers",
+			"POST /api/v1/screening/sessions/{code}/submit", "POST /api/v1/screening/sessions",
+			"GET /api/v1/screening/consent/{parentCode}", "POST /api/v1/screening/consent/{parentCode}");
 
 	static final String INTRO = """
 			Student mental-health records (心网格 · 一生一档) for K-12 schools. Log in with \

@@ -50,6 +50,14 @@ class SecurityConfiguration {
 	/** The one API path open without a token (also declared public in the API description). */
 	static final String TOKEN_PATH = "/api/v1/auth/token";
 
+	/**
+	 * Screening's code endpoints (issue 9, ADR 0025): students and parents have no account, the code in the path
+	 * is the credential, and misses are rate-limited per address.
+	 */
+	static final String[] CODE_PATHS = { "/api/v1/screening/sessions", "/api/v1/screening/sessions/*",
+			"/api/v1/screening/sessions/*/answers", "/api/v1/screening/sessions/*/submit",
+			"/api/v1/screening/consent/*" };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new DelegatingPasswordEncoder(DEFAULT_ENCODER, Map.of(DEFAULT_ENCODER,
@@ -70,6 +78,8 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(auth -> auth.requestMatchers(TOKEN_PATH).permitAll()
+				.requestMatchers(CODE_PATHS)
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, accounts, problems), AnonymousAuthenticationFilter.class)
@@ -86,7 +96,9 @@ class SecurityConfiguration {
 	/** What anybody may fetch without signing in. The API description only in a demo: elsewhere it maps the attack surface. */
 	static String[] publicPaths(boolean demo) {
 		List<String> paths = new ArrayList<>(List.of("/login", "/login/two-factor", "/actuator/health",
-				"/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"));
+				"/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+				// screening's pages for students and parents without an account (the code is the credential)
+				"/s", "/s/**", "/p/**"));
 		if (demo) {
 			paths.addAll(List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"));
 		}

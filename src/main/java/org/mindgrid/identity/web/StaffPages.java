@@ -22,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class StaffPages implements WebMvcConfigurer {
 
 	static final String[] PATHS = { "/duties", "/duties/**", "/students", "/students/**", "/observations",
-			"/observations/**", "/warnings", "/warnings/**", "/grid", "/grid/**", "/cases", "/cases/**" };
+			"/observations/**", "/warnings", "/warnings/**", "/grid", "/grid/**", "/cases", "/cases/**",
+			"/screening/campaigns", "/screening/campaigns/**", "/screening/flags", "/screening/flags/**" };
 
 	private final CurrentUsers users;
 

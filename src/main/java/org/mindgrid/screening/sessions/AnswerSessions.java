@@ -1,0 +1,184 @@
+package org.mindgrid.screening.sessions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.mindgrid.audit.AuditLog;
+import org.mindgrid.screening.campaigns.Codes;
+import org.mindgrid.screening.campaigns.ScreeningInput;
+import org.mindgrid.screening.scales.Scale;
+import org.mindgrid.screening.scales.ScaleMode;
+import org.mindgrid.screening.scales.ScaleScore;
+import org.mindgrid.shared.web.ApiProblem;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A student's questionnaire without an account (issue 9, point 4): the answer code (or the class session code with
+ * 学号 and birth date) is the credential. Unknown code 404 (counted per address), closed campaign or no consent 403,
+ * submitted 409. Answers save one statement each and are never lost by a closed tab: the next open resumes them.
+ */
+@Service
+public class AnswerSessions {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final CodeGuard guard;
+
+	private final Responses responses;
+
+	private final ScreeningInput input;
+
+	private final AuditLog audit;
+
+	private final MessageSource messages;
+
+	AnswerSessions(JdbcClient jdbc, Clock clock, CodeGuard guard, Responses responses, ScreeningInput input,
+			AuditLog audit, MessageSource messages) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.guard = guard;
+		this.responses = responses;
+		this.input = input;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	public record Option(int value, String label) {
+	}
+
+	public record Item(int no, String text) {
+	}
+
+	public record SessionScale(String id, String name, String instructions, String mode, String note,
+			List<Option> options, List<Item> items, Map<Integer, Integer> answers, boolean submitted) {
+	}
+
+	public record SessionCampaign(long id, String name, Instant closesAt) {
+	}
+
+	public record SessionStudent(String maskedName, String className) {
+	}
+
+	public record SessionView(SessionCampaign campaign, SessionStudent student, boolean submitted,
+			List<SessionScale> scales) {
+	}
+
+	/** The questionnaire as the student left it, in {@code locale}. */
+	@Transactional
+	public SessionView open(String typedCode, String address, Locale locale) {
+		Invite invite = admitted(typedCode, address);
+		guard.opened(address, Codes.normalise(typedCode));
+		List<Scale> scales = selfReport(invite);
+		var stored = responses.stored(invite.campaignId(), invite.studentId());
+		List<SessionScale> views = scales.stream().map(s -> {
+			var st = stored.get(s.id());
+			return new SessionScale(s.id(), s.name(locale), s.instructions(locale), s.mode().name(),
+					messages.getMessage("screening.session.note." + s.id(), null, "", locale),
+					s.options().stream().map(o -> new Option(o.value(), o.label(locale))).toList(),
+					s.items().stream().map(i -> new Item(i.no(), s.itemText(i.no(), locale))).toList(),
+					st == null ? Map.of() : st.answers(), st != null && st.submitted());
+		}).toList();
+		boolean submitted = !views.isEmpty() && views.stream().allMatch(SessionScale::submitted);
+		audit.record("SCREENING_SESSION_OPENED", "screening-campaign/" + invite.campaignId() + "/session",
+				invite.studentId(), "by answer code");
+		return new SessionView(new SessionCampaign(invite.campaignId(), invite.campaignName(), invite.closesAt()),
+				new SessionStudent(invite.maskedName(), invite.className()), submitted, views);
+	}
+
+	@Transactional
+	public Responses.Saved save(String typedCode, String address, String scaleId, Map<String, Integer> answers) {
+		Invite invite = admitted(typedCode, address);
+		Scale scale = selfReport(invite).stream()
+			.filter(s -> s.id().equals(scaleId))
+			.findFirst()
+			.orElseThrow(() -> input.field("scaleId", "screening.answer.scale-not-in-session"));
+		return responses.save(invite.campaignId(), invite.studentId(), invite.schoolId(), invite.classId(), scale,
+				responses.check(scale, answers), null);
+	}
+
+	@Transactional
+	public List<ScaleScore> submit(String typedCode, String address) {
+		Invite invite = admitted(typedCode, address);
+		// one submission at a time per student: parallel submits wait here and then find it submitted (409)
+		jdbc.sql("select 1 from screening_invite where campaign_id = :c and student_id = :s for update")
+			.param("c", invite.campaignId())
+			.param("s", invite.studentId())
+			.query(Integer.class)
+			.single();
+		return responses.submit(invite.campaignId(), invite.studentId(), invite.schoolId(), invite.classId(),
+				selfReport(invite), null);
+	}
+
+	/** The class session code, 学号 and birth date → the student's answer code (computer rooms). */
+	@Transactional
+	public String resolve(String sessionCode, String studentNo, LocalDate birthDate, String address) {
+		String code = Codes.normalise(sessionCode);
+		if (studentNo == null || studentNo.isBlank()) {
+			throw input.field("studentNo", "input.required");
+		}
+		if (birthDate == null) {
+			throw input.field("birthDate", "input.required");
+		}
+		String answer = code == null ? null : jdbc.sql("""
+				select i.answer_code from screening_campaign_class cc
+				  join screening_invite i on i.campaign_id = cc.campaign_id and i.class_id = cc.class_id
+				  join student s on s.id = i.student_id
+				 where cc.session_code = :code and s.student_no = :no and s.birth_date = :birth""")
+			.param("code", code)
+			.param("no", studentNo.strip())
+			.param("birth", birthDate)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (answer == null) {
+			throw guard.miss(address, "screening.session.not-found");
+		}
+		guard.admit(address, answer);
+		admitted(answer, address);
+		guard.opened(address, answer);
+		return answer;
+	}
+
+	private Invite admitted(String typedCode, String address) {
+		String code = Codes.normalise(typedCode);
+		Invite invite = code == null ? null
+				: jdbc.sql(Invite.SELECT + " where i.answer_code = :code")
+					.param("code", code)
+					.query(Invite::map)
+					.optional()
+					.orElse(null);
+		if (invite == null) {
+			throw guard.miss(address, "screening.session.not-found");
+		}
+		guard.admit(address, code);
+		if (!Boolean.TRUE.equals(invite.consent())) {
+			throw ApiProblem.forbidden(Boolean.FALSE.equals(invite.consent()) ? "screening.session.refused"
+					: "screening.session.no-consent");
+		}
+		Instant now = clock.instant();
+		if (now.isBefore(invite.opensAt())) {
+			throw ApiProblem.forbidden("screening.session.not-yet-open");
+		}
+		if (!now.isBefore(invite.closesAt())) {
+			throw ApiProblem.forbidden("screening.session.closed");
+		}
+		return invite;
+	}
+
+	private List<Scale> selfReport(Invite invite) {
+		return responses.scalesFor(invite.campaignId(), invite.gradeLevel())
+			.stream()
+			.filter(s -> s.mode() == ScaleMode.SELF_REPORT)
+			.toList();
+	}
+}
