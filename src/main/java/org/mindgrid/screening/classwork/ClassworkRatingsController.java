@@ -1,7 +1,6 @@
 package org.mindgrid.screening.classwork;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.mindgrid.screening.scales.ScaleScore;
@@ -34,7 +33,10 @@ class ClassworkRatingsController {
 
 	private final MessageSource messages;
 
-	ClassworkRatingsController(ClassScreening classes, Ratings ratings, MessageSource messages) {
+	private final ResultWords words;
+
+	ClassworkRatingsController(ClassScreening classes, Ratings ratings, MessageSource messages, ResultWords words) {
+		this.words = words;
 		this.classes = classes;
 		this.ratings = ratings;
 		this.messages = messages;
@@ -65,8 +67,7 @@ class ClassworkRatingsController {
 		body.put("band", score.band());
 		body.put("factors", score.factors());
 		body.put("flags", score.flags());
-		body.put("summary", ResultWords.summary(messages, LocaleContextHolder.getLocale(), score.total(),
-				score.band(), score.flags()));
+		body.put("summary", words.summary(score.scaleId(), score.total(), score.band(), score.flags()));
 		return body;
 	}
 
@@ -93,7 +94,4 @@ class ClassworkRatingsController {
 		return problem(ApiProblem.badRequest("classwork.rating.unreadable"));
 	}
 
-	static List<String> none() {
-		return List.of();
-	}
 }

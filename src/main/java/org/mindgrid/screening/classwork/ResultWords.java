@@ -6,32 +6,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.mindgrid.screening.scales.Scales;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * A scored result in words (ADR 0020: records keep codes): the total, its band, the flags ({@code CUTOFF},
- * {@code CRITICAL:<no>}). For templates: {@code ${@classworkWords.summary(result.total, result.band, result.flags)}}.
+ * {@code CRITICAL:<no>}). For templates: {@code ${@classworkWords.summary(scaleId, result.total, result.band, result.flags)}}.
  */
 @Component("classworkWords")
 public class ResultWords {
 
 	private final MessageSource messages;
 
-	ResultWords(MessageSource messages) {
+	private final Scales scales;
+
+	ResultWords(MessageSource messages, Scales scales) {
 		this.messages = messages;
+		this.scales = scales;
 	}
 
-	public String summary(double total, String band, List<String> flags) {
-		return summary(messages, LocaleContextHolder.getLocale(), total, band, flags);
-	}
-
-	static String summary(MessageSource messages, Locale locale, double total, String band, List<String> flags) {
+	public String summary(String scaleId, double total, String band, List<String> flags) {
+		Locale locale = LocaleContextHolder.getLocale();
 		List<String> parts = new ArrayList<>();
 		parts.add(messages.getMessage("classwork.result.total", new Object[] { number(total) }, locale));
 		if (band != null) {
-			parts.add(messages.getMessage("screening.band." + band, null, band, locale));
+			// the bundle's word for the level where there is one, else the scale file's label
+			String label = scales.find(scaleId)
+				.flatMap(s -> s.totalBands().stream().filter(b -> b.level().equals(band)).findFirst())
+				.map(b -> b.label(locale))
+				.orElse(band);
+			parts.add(messages.getMessage("screening.band." + band, null, label, locale));
 		}
 		for (String flag : flags == null ? List.<String>of() : flags) {
 			if (flag.equals("CUTOFF")) {

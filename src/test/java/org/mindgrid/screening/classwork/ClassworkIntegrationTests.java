@@ -229,6 +229,42 @@ class ClassworkIntegrationTests {
 		assertThat(PageSession.text(r)).contains("已经计分");
 	}
 
+	@Test
+	void aPaperSelfReportQuestionnaireIsTypedInByStaffAndScored() throws Exception {
+		ClassworkFixture f = new ClassworkFixture(jdbc, api(), 7, 2).campaign(clock, "phq9");
+		f.consent(0, true);
+		PageSession head = PageSession.login(port, f.head);
+		assertThat(PageSession.text(head.get(f.pagePath()))).contains("本班年级没有需要班主任评定的量表", "phq9");
+		Map<Integer, String> answers = new HashMap<>();
+		for (int i = 1; i <= 9; i++) {
+			answers.put(i, i <= 5 ? "2" : "0");
+		}
+		byte[] file;
+		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet s = wb.createSheet("PHQ9");
+			Row h = s.createRow(0);
+			h.createCell(0).setCellValue("学号");
+			h.createCell(1).setCellValue("姓名");
+			for (int i = 1; i <= 9; i++) {
+				h.createCell(i + 1).setCellValue("第" + i + "题");
+			}
+			Row row = s.createRow(1);
+			row.createCell(0).setCellValue(f.studentNos.get(0));
+			answers.forEach((no, v) -> row.createCell(no + 1).setCellValue(Integer.parseInt(v)));
+			wb.write(out);
+			file = out.toByteArray();
+		}
+		HttpResponse<byte[]> r = head.upload(f.pagePath() + "/import", Map.of("scale", "phq9"), "phq9.xlsx", file);
+		assertThat(PageSession.text(r)).contains("已导入并计分 1 名学生");
+		JsonNode history = api().get(f.head, "/api/v1/students/" + f.students.get(0) + "/screenings").json();
+		assertThat(history.get(0).get("scaleId").asString()).isEqualTo("phq9");
+		assertThat(history.get(0).get("total").asDouble()).isEqualTo(10.0);
+		// an observer-only grid does not take a self-report scale
+		r = head.json(f.pagePath() + "/ratings", Map.of("studentId", f.students.get(0), "scaleId", "phq9", "answers",
+				Map.of("1", 1)));
+		assertThat(r.statusCode()).isIn(400, 409);
+	}
+
 	private static JsonNode json(HttpResponse<byte[]> r) {
 		return Api.json().readTree(PageSession.text(r));
 	}
