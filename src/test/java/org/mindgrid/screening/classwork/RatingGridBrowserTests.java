@@ -105,4 +105,39 @@ class RatingGridBrowserTests {
 		assertThat(history.toString()).contains("\"mhrsp\"", "CUTOFF");
 		assertThat(history.get(0).get("total").asDouble()).isEqualTo(55.0);
 	}
+
+	@Test
+	void consentIsEnteredOnAPhoneOneTapPerStudentWithoutLosingThePlace() throws Exception {
+		ClassworkFixture f = new ClassworkFixture(jdbc, new Api(port), 5, 14).campaign(clock, "mhrsp");
+		try (Browser browser = Browser.open(port, 375, 812)) {
+			WebDriver driver = browser.driver();
+			JavascriptExecutor js = (JavascriptExecutor) driver;
+			browser.login(f.head, Api.PASSWORD);
+			browser.go(f.pagePath());
+			assertThat(browser.fitsWidth()).as("the page does not scroll sideways at 375 px").isTrue();
+			long student = f.students.get(11);
+			WebElement yes = driver.findElement(By.cssSelector("#consent-" + student + " button.cw-yes"));
+			js.executeScript("arguments[0].scrollIntoView({block: 'center'});", yes);
+			Object hit = js.executeScript("""
+					var b = arguments[0], r = b.getBoundingClientRect();
+					var el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+					return el === b || b.contains(el);""", yes);
+			assertThat(hit).as("the consent button is what sits at its centre").isEqualTo(true);
+			long before = ((Number) js.executeScript("return Math.round(window.scrollY);")).longValue();
+			js.executeScript("window.cwMarker = 1;");
+			yes.click();
+			browser.waitUpTo(10).until(d -> d.findElement(By.cssSelector("#consent-" + student + " .cw-state")).getText()
+				.contains("同意 ·"));
+			assertThat(js.executeScript("return window.cwMarker;")).as("no page reload").isEqualTo(1L);
+			long after = ((Number) js.executeScript("return Math.round(window.scrollY);")).longValue();
+			assertThat(Math.abs(after - before)).as("the page keeps its place").isLessThan(40);
+			assertThat(driver.findElement(By.id("consent-counts")).getText()).contains("同意 1", "未回复 13");
+			driver.findElement(By.cssSelector("#consent-" + f.students.get(12) + " button.cw-no")).click();
+			browser.waitUpTo(10).until(d -> d.findElement(By.id("consent-counts")).getText().contains("拒绝 1"));
+			browser.screenshot("classwork-consent-phone");
+		}
+		Boolean consent = jdbc.sql("select consent from screening_invite where campaign_id = :c and student_id = :s")
+			.param("c", f.campaignId).param("s", f.students.get(11)).query(Boolean.class).single();
+		assertThat(consent).isTrue();
+	}
 }
