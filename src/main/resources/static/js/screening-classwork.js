@@ -18,10 +18,12 @@
         return r.text().then(function (text) {
           var json = null;
           try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+          if (r.redirected && r.url.indexOf('/login') >= 0) {
+            throw new Error(document.querySelector('table.cw-grid').getAttribute('data-msg-session'));
+          }
           if (!r.ok) {
             var detail = json && json.detail ? json.detail : ('HTTP ' + r.status);
             if (json && json.errors) { detail = Object.keys(json.errors).map(function (k) { return json.errors[k]; }).join(' '); }
-            if (r.status === 401 || (r.redirected && r.url.indexOf('/login') >= 0)) { detail = 'HTTP 401'; }
             throw new Error(detail);
           }
           if (json === null) { throw new Error('HTTP ' + r.status); }
@@ -222,7 +224,16 @@
 
     if (retry) {
       retry.addEventListener('click', function () {
-        table.querySelectorAll('td.cw-failed input').forEach(function (input) { if (input.value !== '') { save(input); } });
+        // after signing in again the session (and its CSRF token) is new: take the token from a fresh copy of the page
+        fetch(window.location.pathname, { credentials: 'same-origin', cache: 'no-store' })
+          .then(function (r) { return r.ok && !r.redirected ? r.text() : ''; })
+          .catch(function () { return ''; })
+          .then(function (html) {
+            var m = /<meta name="_csrf" content="([^"]+)"/.exec(html || '');
+            var meta = document.querySelector('meta[name="_csrf"]');
+            if (m && meta) { meta.setAttribute('content', m[1]); }
+            table.querySelectorAll('td.cw-failed input').forEach(function (input) { if (input.value !== '') { save(input); } });
+          });
       });
     }
   }
