@@ -3,6 +3,7 @@ package org.mindgrid.screening.classwork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.mindgrid.screening.campaigns.Campaigns;
 import org.mindgrid.screening.classwork.PaperImport.ImportResult;
 import org.mindgrid.shared.web.ApiProblem;
 
@@ -39,12 +40,12 @@ class ClassworkPageController {
 
 	private final PaperImport paper;
 
-	private final org.mindgrid.screening.campaigns.Campaigns campaigns;
+	private final Campaigns campaigns;
 
 	private final MessageSource messages;
 
 	ClassworkPageController(ClassScreening classes, PaperImport paper,
-			org.mindgrid.screening.campaigns.Campaigns campaigns, MessageSource messages) {
+			Campaigns campaigns, MessageSource messages) {
 		this.classes = classes;
 		this.paper = paper;
 		this.campaigns = campaigns;

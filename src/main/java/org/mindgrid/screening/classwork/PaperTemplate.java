@@ -21,7 +21,6 @@ import org.mindgrid.screening.campaigns.CampaignViews.InvitedStudent;
 import org.mindgrid.screening.scales.Scale;
 import org.mindgrid.screening.scales.ScaleFactor;
 import org.mindgrid.screening.scales.ScaleItem;
-import org.mindgrid.screening.scales.ScaleOption;
 
 /**
  * The per-class paper template of one scale, in the roster template's style: the first sheet (the one imported) has
@@ -142,9 +141,5 @@ final class PaperTemplate {
 
 	static String sheetName(Scale scale) {
 		return scale.id().toUpperCase(Locale.ROOT);
-	}
-
-	static List<ScaleOption> options(Scale scale) {
-		return scale.options();
 	}
 }
