@@ -32,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiDescriptionIntegrationTests {
 
 	/** Operations anybody may call without a token. */
-	static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/token");
+	static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/token",
+			// screening's code endpoints: the code is the credential (issue 9, ADR 0025)
+			"GET /api/v1/screening/sessions/{code}", "POST /api/v1/screening/sessions/{code}/answers",
+			"POST /api/v1/screening/sessions/{code}/submit", "POST /api/v1/screening/sessions",
+			"GET /api/v1/screening/consent/{parentCode}", "POST /api/v1/screening/consent/{parentCode}");
 
 	static final String PROBLEM = "application/problem+json";
 

@@ -2,9 +2,9 @@ package org.mindgrid.screening.scales;
 
 /**
  * A critical item: MindGrid's safety rule, NOT part of the scale's published scoring (the UI must say so,
- * {@code screening.critical.disclaimer}). Parsed from the file's {@code critical_items[].rule}, e.g.
- * "value >= 1 → immediate alert ...": operator {@code >=} or {@code ==} and threshold compare the answered value (as
- * chosen, before reverse keying); {@code urgent} when the rule says "alert" (an urgent warning report), otherwise a
+ * {@code screening.critical.disclaimer}). Parsed from the file's the rule of each of {@code critical_items}, e.g.
+ * value &gt;= 1 → immediate alert ...: operator {@code >=} or {@code ==} and threshold compare the answered value (as
+ * chosen, before reverse keying); {@code urgent} when the rule says alert (an urgent warning report), otherwise a
  * follow-up that is only shown for review. {@code ruleText} and {@code ruleBasis} are the file's words, unchanged.
  */
 public record CriticalItem(int itemNo, String operator, int threshold, boolean urgent, String ruleText,

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A screening instrument loaded from {@code screening/scales/<id>.json}. {@code id} is the file name (the API's scale
- * id: {@code mssmhs}, {@code mhrsp}, {@code phq9}, {@code gad7}), {@code fileId} the file's own {@code "id"}
- * ({@code "PHQ-9"}). {@code gradeFrom}..{@code gradeTo} are the grades the school screens with it by default
+ * id: {@code mssmhs}, {@code mhrsp}, {@code phq9}, {@code gad7}), {@code fileId} the file's own id field
+ * ({@code PHQ-9}). {@code gradeFrom}..{@code gradeTo} are the grades the school screens with it by default
  * (policy file {@code screening/scale-policy.json}); {@code validGradeFrom}..{@code validGradeTo} the grades the
  * instrument is meant for at all (MHRSP 1-6, screened 4-6 by default). {@code totalBands} band the total (empty: the
  * total has no band, e.g. MHRSP), {@code factorBands} band every factor (empty: factors have none). {@code flagLevel}

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ScaleFileReader {
 
-	/** "value >= 2 …", "value == 2 …", "value ≥ 1 …". */
+	// "value >= 2 …", "value == 2 …", "value ≥ 1 …"
 	private static final Pattern RULE = Pattern.compile("^\\s*value\\s*(>=|≥|==)\\s*(-?\\d+)\\b.*", Pattern.DOTALL);
 
 	private static final Pattern LEVEL = Pattern.compile("[a-z][a-z0-9_]*");
@@ -310,7 +310,7 @@ final class ScaleFileReader {
 	}
 
 	/**
-	 * Sorted by min; band i runs from its min up to (not including) the next band's min, the last one up to and including its max. The printed max of a band must be just below the
+	 * Sorted by min; band i runs from its min up to the next band's min (exclusive), the last includes its max. The printed max of a band must be just below the
 	 * next band's min: at most 1 below for sums (integers: 4 then 5), at most 0.01 below for means (1.99 then 2.0).
 	 */
 	private static List<ScoreBand> bands(List<JsonNode> raw, ScoreMethod method, String what, double low,

@@ -3,8 +3,8 @@ package org.mindgrid.screening.scales;
 import java.util.Locale;
 
 /**
- * One item of a scale. The English text is null where no English wording was published (MSSMHS and MHRSP are never
- * machine translated); the factor may be null for an item counted in the total only.
+ * One item of a scale. {@code textEn} is null where no English wording was published (MSSMHS, MHRSP: never machine
+ * translated); {@code factorId} may be null for an item counted in the total only.
  */
 public record ScaleItem(int no, String textZh, String textEn, String factorId, boolean reverse) {
 

@@ -210,8 +210,12 @@ class ScreeningPageController {
 
 	@GetMapping("/students/{id}/screenings")
 	String studentScreenings(@PathVariable long id, Model model) {
-		model.addAttribute("student", students.get(id));
+		var student = students.get(id);
+		model.addAttribute("student", student);
+		model.addAttribute("mentors", students.mentorNames(id));
 		model.addAttribute("results", results.forStudent(id));
+		model.addAttribute("canReadAudit", users.current()
+			.hasRoleAtSchool(student.schoolId(), Role.PSYCH_TEACHER, Role.CRISIS_TEAM, Role.SCHOOL_LEADER));
 		model.addAttribute("scales", scales);
 		return "screening/student-screenings";
 	}
