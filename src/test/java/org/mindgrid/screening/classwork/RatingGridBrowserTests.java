@@ -126,14 +126,16 @@ class RatingGridBrowserTests {
 			long before = ((Number) js.executeScript("return Math.round(window.scrollY);")).longValue();
 			js.executeScript("window.cwMarker = 1;");
 			yes.click();
-			browser.waitUpTo(10).until(d -> d.findElement(By.cssSelector("#consent-" + student + " .cw-state")).getText()
+			browser.waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector("#consent-" + student + " .cw-state")).getText()
 				.contains("同意 ·"));
 			assertThat(js.executeScript("return window.cwMarker;")).as("no page reload").isEqualTo(1L);
 			long after = ((Number) js.executeScript("return Math.round(window.scrollY);")).longValue();
 			assertThat(Math.abs(after - before)).as("the page keeps its place").isLessThan(40);
+			browser.waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.id("consent-counts")).getText().contains("未回复 13"));
 			assertThat(driver.findElement(By.id("consent-counts")).getText()).contains("同意 1", "未回复 13");
 			driver.findElement(By.cssSelector("#consent-" + f.students.get(12) + " button.cw-no")).click();
-			browser.waitUpTo(10).until(d -> d.findElement(By.id("consent-counts")).getText().contains("拒绝 1"));
+			browser.waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(By.id("consent-counts")).getText().contains("拒绝 1"));
 			browser.screenshot("classwork-consent-phone");
 		}
 		Boolean consent = jdbc.sql("select consent from screening_invite where campaign_id = :c and student_id = :s")
