@@ -47,6 +47,8 @@ public class Scales {
 
 	private final Map<String, Scale> scales;
 
+	private final Map<String, Compiled> compiled;
+
 	@Autowired
 	public Scales() {
 		this(SCALE_FILES, POLICY_FILE);
@@ -109,6 +111,9 @@ public class Scales {
 			}
 		}
 		this.scales = Map.copyOf(byId);
+		Map<String, Compiled> lookups = new HashMap<>();
+		byId.forEach((id, scale) -> lookups.put(id, new Compiled(scale)));
+		this.compiled = Map.copyOf(lookups);
 		log.info("Scales loaded: {}", byId.keySet());
 	}
 
@@ -133,29 +138,50 @@ public class Scales {
 	 * @throws ScaleAnswerException naming the items ({@code answers.<no>})
 	 */
 	public void check(Scale scale, Map<Integer, Integer> answers, boolean complete) {
+		check(compiled(scale), answers, complete);
+	}
+
+	private static void check(Compiled c, Map<Integer, Integer> answers, boolean complete) {
+		int answered = 0;
+		boolean bad = false;
+		for (Map.Entry<Integer, Integer> e : answers.entrySet()) {
+			Integer position = e.getKey() == null ? null : c.position.get(e.getKey());
+			if (position == null) {
+				bad |= e.getKey() != null;
+			}
+			else if (e.getValue() != null) {
+				if (c.allows(e.getValue())) {
+					answered++;
+				}
+				else {
+					bad = true;
+				}
+			}
+		}
+		if (!bad && (!complete || answered == c.itemNos.length)) {
+			return;
+		}
+		// the slow path: name every item in trouble, in item order
 		List<Integer> missing = new ArrayList<>();
 		Map<Integer, Integer> outOfRange = new LinkedHashMap<>();
 		List<Integer> unknown = new ArrayList<>();
-		Set<Integer> numbers = Set.copyOf(scale.itemNumbers());
 		for (Map.Entry<Integer, Integer> e : new TreeMap<>(nonNullKeys(answers)).entrySet()) {
-			if (!numbers.contains(e.getKey())) {
+			if (!c.position.containsKey(e.getKey())) {
 				unknown.add(e.getKey());
 			}
-			else if (e.getValue() != null && !scale.allows(e.getValue())) {
+			else if (e.getValue() != null && !c.allows(e.getValue())) {
 				outOfRange.put(e.getKey(), e.getValue());
 			}
 		}
 		if (complete) {
-			for (ScaleItem item : scale.items()) {
-				if (answers.get(item.no()) == null) {
-					missing.add(item.no());
+			for (int no : c.itemNos) {
+				if (answers.get(no) == null) {
+					missing.add(no);
 				}
 			}
 			missing.sort(Comparator.naturalOrder());
 		}
-		if (!missing.isEmpty() || !outOfRange.isEmpty() || !unknown.isEmpty()) {
-			throw new ScaleAnswerException(scale, missing, outOfRange, unknown);
-		}
+		throw new ScaleAnswerException(c.scale, missing, outOfRange, unknown);
 	}
 
 	/**
@@ -164,46 +190,104 @@ public class Scales {
 	 * @throws ScaleAnswerException (an IllegalArgumentException) when an item is missing, unknown or out of range
 	 */
 	public ScaleScore score(Scale scale, Map<Integer, Integer> answers) {
-		check(scale, answers, true);
-		int reverseBase = scale.minValue() + scale.maxValue();
-		Map<Integer, Integer> scored = new HashMap<>(scale.itemCount() * 2);
+		Compiled c = compiled(scale);
+		check(c, answers, true);
+		int n = c.itemNos.length;
+		int[] scored = new int[n];
 		long sum = 0;
-		for (ScaleItem item : scale.items()) {
-			int v = answers.get(item.no());
-			int s = item.reverse() ? reverseBase - v : v;
-			scored.put(item.no(), s);
-			sum += s;
+		for (int i = 0; i < n; i++) {
+			int v = answers.get(c.itemNos[i]);
+			scored[i] = c.reverse[i] ? c.reverseBase - v : v;
+			sum += scored[i];
 		}
-		double total = scale.method() == ScoreMethod.SUM ? sum : (double) sum / scale.itemCount();
+		boolean mean = scale.method() == ScoreMethod.MEAN;
+		double total = mean ? (double) sum / n : sum;
 		ScoreBand totalBand = scale.totalBand(total);
 		boolean cutoff = atOrAbove(scale.totalBands(), totalBand, scale.flagLevel());
 
 		Map<String, Double> factors = new LinkedHashMap<>();
 		Map<String, String> factorBands = new LinkedHashMap<>();
-		for (ScaleFactor f : scale.factors()) {
-			long fs = 0;
-			for (Integer no : f.items()) {
-				fs += scored.get(no);
+		List<ScaleFactor> fs = scale.factors();
+		for (int f = 0; f < fs.size(); f++) {
+			int[] positions = c.factorPositions[f];
+			long fsum = 0;
+			for (int position : positions) {
+				fsum += scored[position];
 			}
-			double score = scale.method() == ScoreMethod.SUM ? fs : (double) fs / f.items().size();
-			factors.put(f.id(), score);
+			double score = mean ? (double) fsum / positions.length : fsum;
+			factors.put(fs.get(f).id(), score);
 			ScoreBand band = scale.factorBand(score);
 			if (band != null) {
-				factorBands.put(f.id(), band.level());
+				factorBands.put(fs.get(f).id(), band.level());
 				cutoff |= atOrAbove(scale.factorBands(), band, scale.flagLevel());
 			}
 		}
 
 		List<Integer> hits = new ArrayList<>();
 		boolean urgent = false;
-		for (CriticalItem c : scale.criticalItems()) {
-			if (c.hits(answers.get(c.itemNo()))) {
-				hits.add(c.itemNo());
-				urgent |= c.urgent();
+		for (CriticalItem ci : scale.criticalItems()) {
+			if (ci.hits(answers.get(ci.itemNo()))) {
+				hits.add(ci.itemNo());
+				urgent |= ci.urgent();
 			}
 		}
 		return new ScaleScore(scale.id(), total, totalBand == null ? null : totalBand.level(), factors, factorBands,
 				hits, urgent, cutoff);
+	}
+
+	/** A scale's lookups, made once per loaded scale (and on the fly for a Scale built elsewhere). */
+	private static final class Compiled {
+
+		final Scale scale;
+
+		final int[] itemNos;
+
+		final boolean[] reverse;
+
+		final Map<Integer, Integer> position = new HashMap<>();
+
+		final int minValue;
+
+		final boolean[] allowed;
+
+		final int reverseBase;
+
+		final int[][] factorPositions;
+
+		Compiled(Scale scale) {
+			this.scale = scale;
+			List<ScaleItem> items = scale.items();
+			itemNos = new int[items.size()];
+			reverse = new boolean[items.size()];
+			for (int i = 0; i < items.size(); i++) {
+				itemNos[i] = items.get(i).no();
+				reverse[i] = items.get(i).reverse();
+				position.put(itemNos[i], i);
+			}
+			minValue = scale.minValue();
+			int maxValue = scale.maxValue();
+			allowed = new boolean[maxValue - minValue + 1];
+			scale.options().forEach(o -> allowed[o.value() - minValue] = true);
+			reverseBase = minValue + maxValue;
+			factorPositions = new int[scale.factors().size()][];
+			for (int f = 0; f < factorPositions.length; f++) {
+				List<Integer> fi = scale.factors().get(f).items();
+				factorPositions[f] = new int[fi.size()];
+				for (int j = 0; j < fi.size(); j++) {
+					factorPositions[f][j] = position.get(fi.get(j));
+				}
+			}
+		}
+
+		boolean allows(int value) {
+			int i = value - minValue;
+			return i >= 0 && i < allowed.length && allowed[i];
+		}
+	}
+
+	private Compiled compiled(Scale scale) {
+		Compiled c = compiled.get(scale.id());
+		return c != null && (c.scale == scale || c.scale.equals(scale)) ? c : new Compiled(scale);
 	}
 
 	/** Whether {@code band} is the band of {@code flagLevel} or one above it in {@code bands}. */
