@@ -77,7 +77,7 @@ public class AnswerSessions {
 	@Transactional
 	public SessionView open(String typedCode, String address, Locale locale) {
 		Invite invite = admitted(typedCode, address);
-		guard.opened(address, Codes.normalise(typedCode));
+		boolean first = guard.opened(address, Codes.normalise(typedCode));
 		List<Scale> scales = selfReport(invite);
 		var stored = responses.stored(invite.campaignId(), invite.studentId());
 		List<SessionScale> views = scales.stream().map(s -> {
@@ -89,21 +89,71 @@ public class AnswerSessions {
 					st == null ? Map.of() : st.answers(), st != null && st.submitted());
 		}).toList();
 		boolean submitted = !views.isEmpty() && views.stream().allMatch(SessionScale::submitted);
-		audit.record("SCREENING_SESSION_OPENED", "screening-campaign/" + invite.campaignId() + "/session",
-				invite.studentId(), "by answer code");
+		// Opened from a new address: an audit line; a resume from the same place only moves opened_at (the
+		// audit chain serialises its writers, and a room of students reloading must not queue behind it).
+		if (first) {
+			audit.record("SCREENING_SESSION_OPENED", "screening-campaign/" + invite.campaignId() + "/session",
+					invite.studentId(), "by answer code from " + address);
+		}
 		return new SessionView(new SessionCampaign(invite.campaignId(), invite.campaignName(), invite.closesAt()),
 				new SessionStudent(invite.maskedName(), invite.className()), submitted, views);
 	}
 
+	/**
+	 * The hot path (2,000 students at once): one statement finds the invite, its campaign's window and whether the
+	 * address is locked, one more merges the answers. No audit line per answer (ADR 0025).
+	 */
 	@Transactional
 	public Responses.Saved save(String typedCode, String address, String scaleId, Map<String, Integer> answers) {
-		Invite invite = admitted(typedCode, address);
-		Scale scale = selfReport(invite).stream()
-			.filter(s -> s.id().equals(scaleId))
+		String code = Codes.normalise(typedCode);
+		record Target(long campaignId, long studentId, long schoolId, long classId, int gradeLevel, Boolean consent,
+				Instant opensAt, Instant closesAt, boolean locked, boolean openedHere) {
+		}
+		Target t = code == null ? null : jdbc.sql("""
+				select i.campaign_id, i.student_id, i.school_id, i.class_id, i.grade_level, i.consent, c.opens_at,
+				       c.closes_at,
+				       exists (select 1 from screening_code_miss m where m.address = :a and m.misses >= :max
+				                  and m.window_start + interval '10 minutes' > :now),
+				       exists (select 1 from screening_code_open o where o.address = :a and o.code = :code)
+				  from screening_invite i join screening_campaign c on c.id = i.campaign_id
+				 where i.answer_code = :code""")
+			.param("code", code)
+			.param("a", address)
+			.param("max", guard.maxMisses())
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.query((rs, i) -> new Target(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+					(Boolean) rs.getObject(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
+					rs.getBoolean(9), rs.getBoolean(10)))
+			.optional()
+			.orElse(null);
+		if (t == null) {
+			throw guard.miss(address, "screening.session.not-found");
+		}
+		if (t.locked() && !t.openedHere()) {
+			guard.admit(address, code);
+		}
+		refuseUnlessOpen(t.consent(), t.opensAt(), t.closesAt());
+		Scale scale = responses.scalesFor(t.campaignId(), t.gradeLevel())
+			.stream()
+			.filter(s -> s.mode() == ScaleMode.SELF_REPORT && s.id().equals(scaleId))
 			.findFirst()
 			.orElseThrow(() -> input.field("scaleId", "screening.answer.scale-not-in-session"));
-		return responses.save(invite.campaignId(), invite.studentId(), invite.schoolId(), invite.classId(), scale,
+		return responses.save(t.campaignId(), t.studentId(), t.schoolId(), t.classId(), scale,
 				responses.check(scale, answers), null);
+	}
+
+	private void refuseUnlessOpen(Boolean consent, Instant opensAt, Instant closesAt) {
+		if (!Boolean.TRUE.equals(consent)) {
+			throw ApiProblem.forbidden(Boolean.FALSE.equals(consent) ? "screening.session.refused"
+					: "screening.session.no-consent");
+		}
+		Instant now = clock.instant();
+		if (now.isBefore(opensAt)) {
+			throw ApiProblem.forbidden("screening.session.not-yet-open");
+		}
+		if (!now.isBefore(closesAt)) {
+			throw ApiProblem.forbidden("screening.session.closed");
+		}
 	}
 
 	@Transactional
@@ -161,17 +211,7 @@ public class AnswerSessions {
 			throw guard.miss(address, "screening.session.not-found");
 		}
 		guard.admit(address, code);
-		if (!Boolean.TRUE.equals(invite.consent())) {
-			throw ApiProblem.forbidden(Boolean.FALSE.equals(invite.consent()) ? "screening.session.refused"
-					: "screening.session.no-consent");
-		}
-		Instant now = clock.instant();
-		if (now.isBefore(invite.opensAt())) {
-			throw ApiProblem.forbidden("screening.session.not-yet-open");
-		}
-		if (!now.isBefore(invite.closesAt())) {
-			throw ApiProblem.forbidden("screening.session.closed");
-		}
+		refuseUnlessOpen(invite.consent(), invite.opensAt(), invite.closesAt());
 		return invite;
 	}
 

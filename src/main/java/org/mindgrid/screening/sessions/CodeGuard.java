@@ -72,15 +72,21 @@ public class CodeGuard {
 		}
 	}
 
-	/** A code that opened: remembered for this address. */
-	void opened(String address, String code) {
-		jdbc.sql("""
+	int maxMisses() {
+		return maxMisses;
+	}
+
+	/** A code that opened: remembered for this address; true the first time from here. */
+	boolean opened(String address, String code) {
+		return jdbc.sql("""
 				insert into screening_code_open (address, code, opened_at) values (:a, :c, :at)
-				on conflict (address, code) do update set opened_at = excluded.opened_at""")
+				on conflict (address, code) do update set opened_at = excluded.opened_at
+				returning xmax = 0""")
 			.param("a", address)
 			.param("c", code)
 			.param("at", Timestamp.from(clock.instant()))
-			.update();
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** An unknown code: counted (in its own transaction, so a refusal's rollback keeps it), then 429 or 404. */

@@ -49,17 +49,27 @@ public class Responses {
 	public record Saved(String scaleId, int answered, int items) {
 	}
 
-	/** The scales of the campaign that the student's grade gets. */
+	/** A campaign's scales never change once it is created: read once per campaign, not on every save. */
+	private final java.util.Map<Long, List<Object[]>> campaignScales = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The scales of the campaign that the student's grade gets, in the campaign's order. */
 	public List<Scale> scalesFor(long campaignId, int gradeLevel) {
-		return jdbc.sql("""
-				select scale_id from screening_campaign_scale
-				 where campaign_id = :c and :level between grade_from and grade_to order by position""")
-			.param("c", campaignId)
-			.param("level", gradeLevel)
-			.query(String.class)
-			.list()
-			.stream()
-			.map(id -> scales.find(id).orElse(null))
+		List<Object[]> rows = campaignScales.computeIfAbsent(campaignId, c -> jdbc.sql("""
+				select scale_id, grade_from, grade_to from screening_campaign_scale
+				 where campaign_id = :c order by position""")
+			.param("c", c)
+			.query((rs, i) -> new Object[] { rs.getString(1), rs.getInt(2), rs.getInt(3) })
+			.list());
+		if (rows.isEmpty()) {
+			// a campaign being created in this very transaction: do not remember it without its scales
+			campaignScales.remove(campaignId);
+		}
+		if (campaignScales.size() > 10_000) {
+			campaignScales.clear();
+		}
+		return rows.stream()
+			.filter(r -> gradeLevel >= (int) r[1] && gradeLevel <= (int) r[2])
+			.map(r -> scales.find((String) r[0]).orElse(null))
 			.filter(s -> s != null)
 			.toList();
 	}
