@@ -55,6 +55,9 @@ class TrailWords {
 	private static final Pattern RESOURCE = Pattern.compile(
 			"(talk|home-visit|contact|observation|concern-report|trigger|warning-report|duty|class|user|case|hospital)/(\\d+)");
 
+	/** A screening campaign or result with what follows it (consents, session): named by the campaign or result. */
+	private static final Pattern SCREENING_RESOURCE = Pattern.compile("(screening-campaign|screening-result)/(\\d+)(/.*)?");
+
 	private static final Pattern STUDENT_RESOURCE = Pattern.compile("student/\\d+(/[a-z./-]*)?(?:/(\\d+))?");
 
 	private final JdbcClient jdbc;
@@ -113,6 +116,10 @@ class TrailWords {
 			return "";
 		}
 		Matcher m = RESOURCE.matcher(resource);
+		if (m.matches()) {
+			return msg("audit.resource." + m.group(1), locale, m.group(2));
+		}
+		m = SCREENING_RESOURCE.matcher(resource);
 		if (m.matches()) {
 			return msg("audit.resource." + m.group(1), locale, m.group(2));
 		}
