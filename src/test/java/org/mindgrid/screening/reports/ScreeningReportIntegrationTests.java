@@ -51,11 +51,13 @@ class ScreeningReportIntegrationTests {
 	record Setup(long campaign, long headClass, long otherClass, List<Long> headStudents, List<Long> otherStudents) {
 	}
 
+	/** The head teacher of the setup's class: a class of its own, so no demo class changes (ScreeningFixture). */
+	private String headUser;
+
 	private long[] headPlace() {
-		return jdbc.sql("""
-				select p.school_id, p.class_id from post p join app_user u on u.id = p.user_id
-				 where u.username = 'head1' and p.role = 'HEAD_TEACHER'""")
-			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		var tc = org.mindgrid.screening.ScreeningFixture.newClass(jdbc, 8, 0);
+		headUser = tc.headTeacher();
+		return new long[] { tc.schoolId(), tc.classId() };
 	}
 
 	private long userId(String username) {
@@ -120,8 +122,8 @@ class ScreeningReportIntegrationTests {
 	}
 
 	/**
-	 * head1's class: five invited, one refused, four answered PHQ-9 with totals 3, 8, 12, 20; another class of the
-	 * school: three answered 1, 2, 15. Last year's campaign (a year ago) has two of head1's students at 5 and 9.
+	 * The setup's class (its own head teacher): five invited, one refused, four answered PHQ-9 with totals 3, 8, 12, 20; another class of the
+	 * school: three answered 1, 2, 15. Last year's campaign (a year ago) has two of its students at 5 and 9.
 	 */
 	private Setup setup() {
 		long[] place = headPlace();
@@ -129,9 +131,8 @@ class ScreeningReportIntegrationTests {
 		long headClass = place[1];
 		long grade = jdbc.sql("select grade_id from school_class where id = :k").param("k", headClass)
 			.query(Long.class).single();
-		long otherClass = jdbc.sql("insert into school_class (school_id, grade_id, name) values (:s, :g, :n) returning id")
-			.param("s", school).param("g", grade).param("n", (200 + SEQ.incrementAndGet() + (System.nanoTime() / 1000 % 700)) + "班")
-			.query(Long.class).single();
+		// a class with its own head teacher: every student has someone to talk to them (the semester's duties)
+		long otherClass = org.mindgrid.screening.ScreeningFixture.newClass(jdbc, 8, 0).classId();
 		long campaign = campaign(school, "报告测试普查" + SEQ.incrementAndGet(), "3 days");
 		jdbc.sql("insert into screening_campaign_scale (campaign_id, scale_id, grade_from, grade_to, position) values (:c, 'phq9', 7, 9, 1)")
 			.param("c", campaign).update();
@@ -295,7 +296,7 @@ class ScreeningReportIntegrationTests {
 	void headTeacherSeesOnlyTheirClassLeadersAggregatesOthersAreRefused() {
 		Setup s = setup();
 		String report = "/screening/campaigns/" + s.campaign() + "/report";
-		PageClient head = PageClient.login(port, "head1");
+		PageClient head = PageClient.login(port, headUser);
 		var toOwn = head.get(report);
 		assertThat(toOwn.status()).isEqualTo(302);
 		assertThat(toOwn.location()).endsWith(report + "?classId=" + s.headClass());
@@ -303,7 +304,7 @@ class ScreeningReportIntegrationTests {
 		assertThat(own.status()).isEqualTo(200);
 		assertThat(own.body()).contains("id=\"individuals\"", "报告学生").doesNotContain("他班学生", "id=\"class-completion\"");
 		assertThat(head.get(report + "?classId=" + s.otherClass()).status()).isEqualTo(404);
-		assertThat(api.get("head1", "/api/v1" + report.replace("/screening", "/screening") + "?classId=" + s.otherClass())
+		assertThat(api.get(headUser, "/api/v1" + report.replace("/screening", "/screening") + "?classId=" + s.otherClass())
 			.status()).isEqualTo(404);
 
 		PageClient leader = PageClient.login(port, "principal1");
@@ -414,7 +415,7 @@ class ScreeningReportIntegrationTests {
 		List<String[]> visits = List.of(new String[] { "psych1", "/screening/reports" },
 				new String[] { "psych1", report }, new String[] { "psych1", report + "?classId=" + s.headClass() },
 				new String[] { "principal1", report + "?classId=" + s.otherClass() },
-				new String[] { "head1", report + "?classId=" + s.headClass() }, new String[] { "head1", "/screening/reports" },
+				new String[] { headUser, report + "?classId=" + s.headClass() }, new String[] { headUser, "/screening/reports" },
 				new String[] { "district", "/screening/district" }, new String[] { "city", "/screening/city" });
 		List<String> problems = new ArrayList<>();
 		for (boolean english : List.of(false, true)) {
