@@ -105,10 +105,28 @@ public class AnswerSessions {
 	 */
 	@Transactional
 	public Responses.Saved save(String typedCode, String address, String scaleId, Map<String, Integer> answers) {
+		Target t = target(typedCode, address, false);
+		Scale scale = responses.scalesFor(t.campaignId(), t.gradeLevel())
+			.stream()
+			.filter(s -> s.mode() == ScaleMode.SELF_REPORT && s.id().equals(scaleId))
+			.findFirst()
+			.orElseThrow(() -> input.field("scaleId", "screening.answer.scale-not-in-session"));
+		return responses.save(t.campaignId(), t.studentId(), t.schoolId(), t.classId(), scale,
+				responses.check(scale, answers), null);
+	}
+
+	/** What the hot paths need of an invite, found with its campaign's window and the address's lock state. */
+	private record Target(long campaignId, long studentId, long schoolId, long classId, int gradeLevel, Boolean consent,
+			Instant opensAt, Instant closesAt, boolean locked, boolean openedHere) {
+	}
+
+	/**
+	 * The hot paths (2,000 students at once): one statement finds the invite, its campaign's window and whether the
+	 * address is locked — and, for a submission, locks the invite so that parallel submits wait and then find it
+	 * submitted. No audit line per answer (ADR 0025).
+	 */
+	private Target target(String typedCode, String address, boolean lock) {
 		String code = Codes.normalise(typedCode);
-		record Target(long campaignId, long studentId, long schoolId, long classId, int gradeLevel, Boolean consent,
-				Instant opensAt, Instant closesAt, boolean locked, boolean openedHere) {
-		}
 		Target t = code == null ? null : jdbc.sql("""
 				select i.campaign_id, i.student_id, i.school_id, i.class_id, i.grade_level, i.consent, c.opens_at,
 				       c.closes_at,
@@ -116,7 +134,7 @@ public class AnswerSessions {
 				                  and m.window_start + interval '10 minutes' > :now),
 				       exists (select 1 from screening_code_open o where o.address = :a and o.code = :code)
 				  from screening_invite i join screening_campaign c on c.id = i.campaign_id
-				 where i.answer_code = :code""")
+				 where i.answer_code = :code""" + (lock ? " for update of i" : ""))
 			.param("code", code)
 			.param("a", address)
 			.param("max", guard.maxMisses())
@@ -133,13 +151,7 @@ public class AnswerSessions {
 			guard.admit(address, code);
 		}
 		refuseUnlessOpen(t.consent(), t.opensAt(), t.closesAt());
-		Scale scale = responses.scalesFor(t.campaignId(), t.gradeLevel())
-			.stream()
-			.filter(s -> s.mode() == ScaleMode.SELF_REPORT && s.id().equals(scaleId))
-			.findFirst()
-			.orElseThrow(() -> input.field("scaleId", "screening.answer.scale-not-in-session"));
-		return responses.save(t.campaignId(), t.studentId(), t.schoolId(), t.classId(), scale,
-				responses.check(scale, answers), null);
+		return t;
 	}
 
 	private void refuseUnlessOpen(Boolean consent, Instant opensAt, Instant closesAt) {
@@ -158,15 +170,14 @@ public class AnswerSessions {
 
 	@Transactional
 	public List<ScaleScore> submit(String typedCode, String address) {
-		Invite invite = admitted(typedCode, address);
-		// one submission at a time per student: parallel submits wait here and then find it submitted (409)
-		jdbc.sql("select 1 from screening_invite where campaign_id = :c and student_id = :s for update")
-			.param("c", invite.campaignId())
-			.param("s", invite.studentId())
-			.query(Integer.class)
-			.single();
-		return responses.submit(invite.campaignId(), invite.studentId(), invite.schoolId(), invite.classId(),
-				selfReport(invite), null);
+		// one submission at a time per student: parallel submits wait on the invite's row, then find it submitted
+		Target t = target(typedCode, address, true);
+		return responses.submit(t.campaignId(), t.studentId(), t.schoolId(), t.classId(),
+				responses.scalesFor(t.campaignId(), t.gradeLevel())
+					.stream()
+					.filter(s -> s.mode() == ScaleMode.SELF_REPORT)
+					.toList(),
+				null);
 	}
 
 	/** The class session code, 学号 and birth date → the student's answer code (computer rooms). */
