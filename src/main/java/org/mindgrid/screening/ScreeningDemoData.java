@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import org.mindgrid.screening.campaigns.Codes;
+import org.mindgrid.screening.results.ScoreJson;
 import org.mindgrid.screening.scales.Scale;
 import org.mindgrid.screening.scales.ScaleScore;
 import org.mindgrid.screening.scales.Scales;
@@ -110,7 +111,7 @@ public class ScreeningDemoData {
 						                                rated_by, started_at, updated_at, submitted_at)
 						values (:c, :s, :scale, :school, :k, cast(:answers as jsonb), :by, :at, :at, :sub) returning id""")
 					.param("c", campaign).param("s", s.id()).param("scale", scaleId).param("school", schoolId)
-					.param("k", classId).param("answers", json(answers))
+					.param("k", classId).param("answers", ScoreJson.write(answers))
 					.param("by", scale.observer() ? head : null).param("at", Timestamp.from(at))
 					.param("sub", submitted ? Timestamp.from(at.plusSeconds(600)) : null).query(Long.class).single();
 				if (submitted) {
@@ -151,7 +152,7 @@ public class ScreeningDemoData {
 				returning id""")
 			.param("r", response).param("c", campaign).param("s", student).param("school", schoolId).param("k", classId)
 			.param("scale", scale.id()).param("total", score.total()).param("band", score.band())
-			.param("f", json(score.factors())).param("fb", json(score.factorBands()))
+			.param("f", ScoreJson.write(score.factors())).param("fb", ScoreJson.write(score.factorBands()))
 			.param("flags", score.flags().toArray(String[]::new)).param("at", Timestamp.from(at))
 			.query(Long.class).single();
 		if (score.flags().isEmpty()) {
@@ -168,22 +169,5 @@ public class ScreeningDemoData {
 			.param("status", open ? "OPEN" : "DISMISSED").param("at", Timestamp.from(at))
 			.param("by", open ? null : psych).param("rat", open ? null : Timestamp.from(at.plusSeconds(5 * 86400)))
 			.param("why", open ? null : reasons[random.nextInt(reasons.length)]).update();
-	}
-
-	private static String json(Map<?, ?> values) {
-		StringBuilder b = new StringBuilder("{");
-		values.forEach((k, v) -> {
-			if (b.length() > 1) {
-				b.append(',');
-			}
-			b.append('"').append(k).append("\":");
-			if (v instanceof Number n) {
-				b.append(Double.isFinite(n.doubleValue()) ? String.valueOf(n) : "null");
-			}
-			else {
-				b.append(v == null ? "null" : "\"" + v + "\"");
-			}
-		});
-		return b.append('}').toString();
 	}
 }

@@ -44,8 +44,11 @@ class ClassworkPageController {
 
 	private final MessageSource messages;
 
+	private final org.mindgrid.audit.AuditLog audit;
+
 	ClassworkPageController(ClassScreening classes, PaperImport paper,
-			Campaigns campaigns, MessageSource messages) {
+			Campaigns campaigns, MessageSource messages, org.mindgrid.audit.AuditLog audit) {
+		this.audit = audit;
 		this.classes = classes;
 		this.paper = paper;
 		this.campaigns = campaigns;
@@ -55,6 +58,9 @@ class ClassworkPageController {
 	@GetMapping("/screening/campaigns/{id}/classes/{classId}")
 	String page(@PathVariable long id, @PathVariable long classId, Model model) {
 		model.addAttribute("page", classes.page(id, classId));
+		// the class's named students with their consent and progress: a read like any list of students
+		audit.record("SCREENING_CLASS_READ", "screening-campaign/" + id + "/classes/" + classId, null,
+				"class " + classId);
 		return PAGE;
 	}
 

@@ -4,8 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.ActingAs;
@@ -78,8 +76,8 @@ public class ResultRecorder {
 			.param("scale", scale.id())
 			.param("total", score.total())
 			.param("band", score.band())
-			.param("factors", json(score.factors()))
-			.param("bands", json(score.factorBands()))
+			.param("factors", ScoreJson.write(score.factors()))
+			.param("bands", ScoreJson.write(score.factorBands()))
 			.param("flags", flags.toArray(String[]::new))
 			.param("at", Timestamp.from(now))
 			.query(Long.class)
@@ -119,11 +117,5 @@ public class ResultRecorder {
 		}
 		events.publishEvent(new ScreeningFlagged(flagId, studentId, schoolId, classId, scale.id(), score.urgent()));
 		return resultId;
-	}
-
-	static String json(Map<String, ?> values) {
-		return values.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + (e.getValue() instanceof Number n
-				? (Double.isFinite(n.doubleValue()) ? String.valueOf(n) : "null")
-				: e.getValue() == null ? "null" : "\"" + e.getValue() + "\"")).collect(Collectors.joining(",", "{", "}"));
 	}
 }

@@ -10,14 +10,10 @@ import org.mindgrid.student.Students;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The growth archive's screening history: whoever may read the student's archive reads it; audited. */
 @Service
 public class Results {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -44,9 +40,7 @@ public class Results {
 				 where r.student_id = :s order by r.scored_at desc, r.id desc""")
 			.param("s", studentId)
 			.query((rs, i) -> new StudentScreening(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-					rs.getString(5), JSON.readValue(rs.getString(6), new TypeReference<Map<String, Double>>() {
-					}), JSON.readValue(rs.getString(7), new TypeReference<Map<String, String>>() {
-					}), List.of((String[]) rs.getArray(8).getArray()), rs.getTimestamp(9).toInstant()))
+					rs.getString(5), ScoreJson.scores(rs.getString(6)), ScoreJson.bands(rs.getString(7)), List.of((String[]) rs.getArray(8).getArray()), rs.getTimestamp(9).toInstant()))
 			.list();
 		audit.record("SCREENINGS_READ", "student/" + studentId + "/screenings", studentId, list.size() + " results");
 		return list;

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.mindgrid.screening.campaigns.ScreeningInput;
 import org.mindgrid.screening.results.ResultRecorder;
+import org.mindgrid.screening.results.ScoreJson;
 import org.mindgrid.screening.scales.Scale;
 import org.mindgrid.screening.scales.ScaleScore;
 import org.mindgrid.screening.scales.Scales;
@@ -117,10 +118,7 @@ public class Responses {
 	public Saved save(long campaignId, long studentId, long schoolId, long classId, Scale scale,
 			Map<Integer, Integer> answers, Long ratedBy) {
 		Instant now = clock.instant();
-		String json = answers.entrySet()
-			.stream()
-			.map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-			.collect(Collectors.joining(",", "{", "}"));
+		String json = ScoreJson.write(answers);
 		Integer answered = jdbc.sql("""
 				insert into screening_response (campaign_id, student_id, scale_id, school_id, class_id, answers, rated_by,
 				                                started_at, updated_at)
@@ -153,27 +151,12 @@ public class Responses {
 			.param("c", campaignId)
 			.param("s", studentId)
 			.query(rs -> {
-				stored.put(rs.getString(1), new Stored(parse(rs.getString(2)), rs.getBoolean(3)));
+				stored.put(rs.getString(1), new Stored(ScoreJson.answers(rs.getString(2)), rs.getBoolean(3)));
 			});
 		return stored;
 	}
 
 	public record Stored(Map<Integer, Integer> answers, boolean submitted) {
-	}
-
-	static Map<Integer, Integer> parse(String json) {
-		// {"1": 2, "12": 0}: written by save() only, so a small reader is enough
-		Map<Integer, Integer> answers = new TreeMap<>();
-		String body = json.strip();
-		body = body.substring(1, body.length() - 1).strip();
-		if (body.isEmpty()) {
-			return answers;
-		}
-		for (String pair : body.split(",")) {
-			String[] kv = pair.split(":");
-			answers.put(Integer.valueOf(kv[0].strip().replace("\"", "")), Integer.valueOf(kv[1].strip()));
-		}
-		return answers;
 	}
 
 	/**

@@ -48,6 +48,11 @@ class ClassworkIntegrationTests {
 		assertThat(page).contains(f.names.get(0), f.studentNos.get(2), "知情同意", "未回复", "cw-grid", "纸质答卷导入",
 				"学习障碍");
 		assertThat(PageSession.login(port, "psych1").get(f.pagePath()).statusCode()).isEqualTo(200);
+		// each opening of the class's named roster is an audit line, the head teacher's and psych1's
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event where action = 'SCREENING_CLASS_READ' and resource = :r""")
+			.param("r", "screening-campaign/" + f.campaignId + "/classes/" + f.classId).query(Long.class).single())
+			.isEqualTo(2);
 		assertThat(PageSession.login(port, "psych1").get(f.pagePath() + "?lang=en").body())
 			.asString(java.nio.charset.StandardCharsets.UTF_8).contains("Consent", "Paper questionnaires");
 		// another school's psychology teacher: as if the class did not exist
