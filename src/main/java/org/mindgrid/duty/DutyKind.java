@@ -20,7 +20,11 @@ public enum DutyKind {
 	/** A case on leave: regular contact with the family (every two weeks unless the plan says otherwise). */
 	CASE_LEAVE_CONTACT,
 	/** A case's support plan (一生一策) is due for review. */
-	CASE_PLAN_REVIEW;
+	CASE_PLAN_REVIEW,
+	/** After a crisis event: follow up a person at risk (a witness, a close friend, the class), source {@code CRISIS_EVENT}. */
+	CRISIS_FOLLOW_UP,
+	/** A post-incident review (复盘) decided an action with an owner and a due date, source {@code CRISIS_REVIEW}. */
+	CRISIS_REVIEW_ACTION;
 
 	/** Duties a case opens: they link to the case (source {@code WARNING_CASE}). */
 	public boolean ofCase() {
