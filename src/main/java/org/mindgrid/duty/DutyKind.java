@@ -21,7 +21,7 @@ public enum DutyKind {
 	CASE_LEAVE_CONTACT,
 	/** A case's support plan (一生一策) is due for review. */
 	CASE_PLAN_REVIEW,
-	/** After a crisis event: follow up a person at risk (a witness, a close friend, the class), source {@code CRISIS_EVENT}. */
+	/** After a crisis event: follow up a person at risk (a witness, a close friend, the class), source {@code CRISIS_ENTRY} (the follow-up entry). */
 	CRISIS_FOLLOW_UP,
 	/** A post-incident review (复盘) decided an action with an owner and a due date, source {@code CRISIS_REVIEW}. */
 	CRISIS_REVIEW_ACTION;

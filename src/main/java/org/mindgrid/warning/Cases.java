@@ -38,6 +38,15 @@ public class Cases {
 		return work.act(caseId, action, details).state();
 	}
 
+	/**
+	 * A crisis event on the student (issue 10): call after raising its warning report, which opened or joined the
+	 * case. Records the event in the case; a case without a category takes category 3 pending review.
+	 */
+	@Transactional
+	public long crisisRaised(long studentId, long eventId, String kind, long by) {
+		return work.crisisRaised(studentId, eventId, kind, by);
+	}
+
 	@Transactional
 	public int savePlan(long caseId, int version, CasePlan plan) {
 		return work.savePlan(caseId, version, plan).version();

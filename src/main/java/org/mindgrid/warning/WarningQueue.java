@@ -288,6 +288,7 @@ public class WarningQueue {
 			case "HOME_VISIT" -> "/students/" + studentId + "/home-visits/" + id;
 			case "CONTACT" -> "/students/" + studentId + "/contacts/" + id;
 			case "SCREENING" -> "/students/" + studentId + "/screenings";
+			case "CRISIS_EVENT" -> "/crisis/" + id;
 			default -> null;
 		};
 	}

@@ -14,8 +14,8 @@ create table crisis_event (
     kind                text not null check (kind in ('SELF_HARM', 'SUICIDE_ATTEMPT', 'SUICIDE', 'HARM_TO_OTHERS',
                                                       'MISSING', 'OTHER')),
     occurred_at         timestamptz not null,
-    place               text not null,
-    summary             text not null,
+    place               text,
+    summary             text,
     raised_by           bigint not null references app_user (id),
     raised_at           timestamptz not null,
     -- the 1-hour report: due one hour after the school learned of the event (raised_at)

@@ -53,7 +53,7 @@ class TrailWords {
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]*");
 
 	private static final Pattern RESOURCE = Pattern.compile(
-			"(talk|home-visit|contact|observation|concern-report|trigger|warning-report|duty|class|user|case|hospital)/(\\d+)");
+			"(talk|home-visit|contact|observation|concern-report|trigger|warning-report|duty|class|user|case|hospital|crisis-event)/(\\d+)");
 
 	/** A screening campaign or result with what follows it (consents, session): named by the campaign or result. */
 	private static final Pattern SCREENING_RESOURCE = Pattern.compile("(screening-campaign|screening-result)/(\\d+)(/.*)?");

@@ -23,7 +23,8 @@ final class DutyLinks {
 					: "/students/" + studentId + "/home-visits/new?duty=" + dutyId;
 			case CASE_SESSION, CASE_MONITORING, CASE_LEAVE_CONTACT, CASE_PLAN_REVIEW ->
 				"WARNING_CASE".equals(sourceKind) && sourceId != null ? "/cases/" + sourceId : null;
-			case CRISIS_FOLLOW_UP -> "CRISIS_EVENT".equals(sourceKind) && sourceId != null ? "/crisis/" + sourceId : null;
+			case CRISIS_FOLLOW_UP ->
+				"CRISIS_ENTRY".equals(sourceKind) && sourceId != null ? "/crisis/entries/" + sourceId : null;
 			case CRISIS_REVIEW_ACTION ->
 				"CRISIS_REVIEW".equals(sourceKind) && sourceId != null ? "/crisis/" + sourceId + "/review" : null;
 		};

@@ -12,6 +12,8 @@ public enum CaseAction {
 	// opened and joined by warning reports, never through the API
 	OPEN("open", CaseAccess.NONE, CaseAccess.HEAD_TEACHER),
 	REPORT_JOINED("report-joined", CaseAccess.NONE, CaseAccess.FULL),
+	// a crisis event on the student (issue 10): recorded by the crisis module, never through the API
+	CRISIS_EVENT("crisis-event", CaseAccess.NONE, CaseAccess.HEAD_TEACHER),
 	ASSESS("assess", CaseAccess.FULL, CaseAccess.FULL),
 	CATEGORIZE("categorize", CaseAccess.FULL, CaseAccess.HEAD_TEACHER),
 	DISMISS("dismiss", CaseAccess.FULL, CaseAccess.HEAD_TEACHER),

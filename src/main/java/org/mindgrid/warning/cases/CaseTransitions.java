@@ -35,6 +35,7 @@ public final class CaseTransitions {
 	private static List<Transition> build() {
 		List<Transition> t = new ArrayList<>();
 		stay(t, REPORT_JOINED, OPEN_STATES);
+		stay(t, CRISIS_EVENT, OPEN_STATES);
 		move(t, ASSESS, REPORTED, ASSESSING);
 		stay(t, ASSESS, MANAGED); // a re-assessment after a new report
 		move(t, CATEGORIZE, ASSESSING, WATCH);

@@ -109,6 +109,24 @@ public class CaseWork {
 		return c.id();
 	}
 
+	/**
+	 * A crisis event on a student whose warning report just opened or joined their case (issue 10 point 1): the case
+	 * records it, and a case without a category takes category 3 pending the team's review. Runs in the event's
+	 * transaction; answers the case id.
+	 */
+	@Transactional
+	public long crisisRaised(long studentId, long eventId, String kind, long by) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		WarningCase c = store.openCaseOf(studentId)
+			.orElseThrow(() -> new IllegalStateException("no open case of student " + studentId));
+		c.crisisEvent(Map.of("crisisEventId", eventId, "kind", kind));
+		if (!store.save(c, by, now)) {
+			throw new IllegalStateException("case " + c.id() + " changed under its lock");
+		}
+		audit.record("CASE_CRISIS_EVENT", "case/" + c.id(), studentId, "crisis-event/" + eventId);
+		return c.id();
+	}
+
 	/** A report resolved as a false alarm: a case that was only reported and has no open report left closes. */
 	@Transactional
 	public void reportResolved(long reportId, long by, String reason) {

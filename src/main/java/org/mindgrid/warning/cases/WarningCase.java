@@ -136,6 +136,24 @@ public final class WarningCase {
 		return move(CaseAction.REPORT_JOINED, null, details);
 	}
 
+	/**
+	 * A crisis event on the student (issue 10 point 1): recorded in the history; a case without a category takes
+	 * category 3 and enters the warning database, pending the team's review ({@code provisionalCategory}).
+	 */
+	public Change crisisEvent(Map<String, Object> details) {
+		Map<String, Object> d = new LinkedHashMap<>(details);
+		boolean provisional = category == null;
+		if (provisional) {
+			d.put("provisionalCategory", 3);
+		}
+		Change change = move(CaseAction.CRISIS_EVENT, null, d);
+		if (provisional) {
+			category = 3;
+			inDatabase = true;
+		}
+		return change;
+	}
+
 	/** Actions that record without changing the case's fields (sessions, contacts, reviews, notes…). */
 	public Change record(CaseAction action, Map<String, Object> details) {
 		return move(action, null, details);
