@@ -247,12 +247,53 @@ class AccessMatrixIntegrationTests {
 				expect(403, 403, 403, 403, 404, 403, 403, 403, 403, 404, 403)));
 		cells.add(new Cell("GET", "/api/v1/students/" + mentor1Student + "/screenings", null,
 				expect(403, 403, 403, OK, OK, OK, OK, 403, 403, 404, 403)));
+		// issue 10: crisis events — an event of mentor1's student raised by psych1 (inserted, so that no case or
+		// notice changes): the school's team, the class's head teacher and the bureau of the area reach it; the
+		// bureau reads only; the report is the team's, the receipt the district's; anyone else 404
+		long event = crisisEvent(mentor1Student, class81, "psych1");
+		long reported = crisisEvent(mentor1Student, class81, "psych1");
+		long report = jdbc.sql("""
+				insert into crisis_report (event_id, kind, content, submitted_by, submitted_at)
+				select :e, 'INITIAL', '{}'::jsonb, u.id, now() from app_user u where u.username = 'psych1' returning id""")
+			.param("e", reported).query(Long.class).single();
+		String ce = "/api/v1/crisis-events/" + event;
+		Map<String, Object> aftercare = Map.of("action", "aftercare", "personKind", "STUDENT", "person", "同班同学",
+				"givenBy", "心理教师", "what", "矩阵：团体辅导");
+		Map<String, Object> crisisReport = Map.of("whatHappened", "矩阵报告", "place", "教学楼", "currentState", "已送医",
+				"contactPerson", "王老师", "contactPhone", "0574-10000000");
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("GET", "/api/v1/crisis-events", null, expect(403, OK, OK, OK, OK, OK, OK, OK, OK, OK, 403)));
+		cells.add(new Cell("GET", "/api/v1/crisis-events?state=OPEN&flagged=true", null,
+				expect(403, OK, OK, OK, OK, OK, OK, OK, OK, OK, 403)));
+		cells.add(new Cell("POST", "/api/v1/crisis-events", Map.of("kind", "OTHER", "studentHint", "矩阵：学生待确认",
+				"place", "操场"), expect(403, 403, 403, 201, 201, 201, 201, 201, 201, 201, 403)));
+		cells.add(new Cell("GET", ce, null, expect(404, OK, OK, OK, OK, OK, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", ce + "/actions", aftercare, expect(404, 403, 403, 201, 201, 201, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", ce + "/actions", Map.of("action", "close"),
+				expect(404, 403, 403, IN, IN, 403, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", ce + "/report", crisisReport, expect(404, 403, 403, 201, 201, 403, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", "/api/v1/crisis-events/" + reported + "/report/" + report + "/acknowledge", null,
+				expect(404, 403, OK, 403, 403, 403, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", "/api/v1/crisis-events/99999999", null,
+				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
 		// the code endpoints need no account: a token changes nothing, an unknown code is 404 for everybody
 		cells.add(new Cell("GET", "/api/v1/screening/sessions/ZZZZZZZZZZ", null,
 				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
 		cells.add(new Cell("GET", "/api/v1/screening/consent/ZZZZZZZZZZ", null,
 				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
 		return cells;
+	}
+
+	/** A crisis event on the student as if raised by {@code raiser} now, without the raise's case and notices. */
+	private long crisisEvent(long studentId, long classId, String raiser) {
+		return jdbc.sql("""
+				insert into crisis_event (school_id, district_id, city_id, student_id, class_id, kind, occurred_at,
+				                          place, raised_by, raised_at, report_due_at)
+				select s.id, s.district_id, d.city_id, :st, :c, 'SELF_HARM', now(), '矩阵', u.id, now(),
+				       now() + interval '1 hour'
+				  from student x join school s on s.id = x.school_id join district d on d.id = s.district_id
+				  join app_user u on u.username = :u where x.id = :st returning id""")
+			.param("st", studentId).param("c", classId).param("u", raiser).query(Long.class).single();
 	}
 
 	/** Logout revokes the caller's own token, whatever the role (fresh tokens: the matrix's stay valid). */

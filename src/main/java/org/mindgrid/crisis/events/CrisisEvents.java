@@ -102,6 +102,15 @@ public class CrisisEvents {
 		this.events = events;
 	}
 
+	/** {@code POST /api/v1/crisis-events} as sent: the student's id checked as a field, the rest as typed. */
+	@Transactional
+	public Raised raise(Map<String, Object> body) {
+		CrisisInput in = new CrisisInput(body, clock.getZone());
+		return raise(new RaiseInput(in.id("studentId", false), in.text("studentHint", 200, false),
+				in.text("kind", 40, false), in.text("occurredAt", 40, false), in.text("place", 200, false),
+				in.text("summary", 4000, false)));
+	}
+
 	/** Any staff member of the school raises an event, for a student they may list or for one not known yet. */
 	@Transactional
 	public Raised raise(RaiseInput in) {

@@ -54,7 +54,7 @@ final class CrisisInput {
 			}
 			return null;
 		}
-		if (!(v instanceof String s)) {
+		if (!(v instanceof String s) || !org.mindgrid.shared.web.InputText.isClean(s)) {
 			throw problem("crisis.field.text", field);
 		}
 		String t = s.strip();
