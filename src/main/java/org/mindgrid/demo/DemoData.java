@@ -54,12 +54,15 @@ class DemoData implements ApplicationRunner {
 
 	private final org.mindgrid.screening.ScreeningDemoData screening;
 
+	private final org.mindgrid.crisis.CrisisDemoData crisis;
+
 	private String passwordHash;
 
 	DemoData(JdbcClient jdbc, JdbcTemplate template, PasswordEncoder encoder, TransactionTemplate tx,
 			Deployment deployment, Clock clock, DemoCases demoCases,
-			org.mindgrid.screening.ScreeningDemoData screening) {
+			org.mindgrid.screening.ScreeningDemoData screening, org.mindgrid.crisis.CrisisDemoData crisis) {
 		this.screening = screening;
+		this.crisis = crisis;
 		this.demoCases = demoCases;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -85,6 +88,8 @@ class DemoData implements ApplicationRunner {
 		// last semester's screening of school 1 (issue 9, point 9)
 		tx.executeWithoutResult(status -> screening.loadPastCampaign(jdbc.sql(
 				"select id from school where name = '海曙区实验学校'").query(Long.class).single(), "psych1"));
+		// a handled crisis event and one just raised (issue 10), after the caseload they belong to
+		tx.executeWithoutResult(status -> crisis.load());
 		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 

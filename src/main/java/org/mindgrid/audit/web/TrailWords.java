@@ -224,6 +224,11 @@ class TrailWords {
 			case "TRIGGER_RECORDED" -> "trigger.";
 			case "CONTACT_CREATE" -> "mentoring.channel.";
 			case "DUTY_DONE" -> "duty.kind.";
+			case "CRISIS_EVENT_RAISED" -> "crisis.kind.";
+			case "CRISIS_CALL_DOCTOR", "CRISIS_SEND_TO_HOSPITAL", "CRISIS_INFORM_POLICE", "CRISIS_NOTIFY_PARENTS",
+					"CRISIS_REPORT_UPWARD", "CRISIS_NOT_APPLICABLE" -> "crisis.step.";
+			case "CRISIS_REPORT_SUBMITTED", "CRISIS_FOLLOW_UP_SUBMITTED" -> "audit.detail.report-status.";
+			case "CRISIS_EVENT_READ" -> "audit.detail.reach.";
 			default -> null;
 		};
 		return prefix == null ? code : msg(prefix + code, locale);

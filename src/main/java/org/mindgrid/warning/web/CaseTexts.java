@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component("caseTexts")
 public class CaseTexts {
 
-	private static final Set<String> CATEGORIES = Set.of("category", "proposedCategory", "previousCategory");
+	private static final Set<String> CATEGORIES = Set.of("category", "proposedCategory", "previousCategory",
+			"provisionalCategory");
 
 	private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
 
