@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.mindgrid.shared.web.ApiProblem;
+import org.mindgrid.shared.web.InputText;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
@@ -35,7 +36,7 @@ final class ReviewInput {
 			}
 			return null;
 		}
-		if (!(v instanceof String s) || s.indexOf('\0') >= 0) {
+		if (!(v instanceof String s) || !InputText.isClean(s)) {
 			throw problem("review.field.text", field, index);
 		}
 		String t = s.strip();
