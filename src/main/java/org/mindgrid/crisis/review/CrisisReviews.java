@@ -84,7 +84,9 @@ public class CrisisReviews {
 	public Saved save(long eventId, Map<String, Object> body) {
 		EventAccess.Access a = access.require(eventId);
 		if (a.reach() != Reach.DISTRICT) {
-			throw ApiProblem.forbidden("review.district-only");
+			// who may read it is refused the write (403); to anyone else it does not exist (404)
+			boolean reads = a.reach() == Reach.CITY || store.find(eventId).filter(r -> readable(a.reach(), r)).isPresent();
+			throw reads ? ApiProblem.forbidden("review.district-only") : ApiProblem.notFound("review.not-found", eventId);
 		}
 		Map<String, Object> in = body == null ? Map.of() : body;
 		EventRef e = a.event();

@@ -45,9 +45,12 @@ class ReviewAccessIntegrationTests {
 		return "/api/v1/crisis-events/" + event + "/review";
 	}
 
+	private String raiser;
+
 	private long event() {
 		var f = new ReviewFixture(jdbc);
 		f.talk(LocalDate.of(2026, 9, 15));
+		raiser = f.headName; // the class's head teacher raised the event
 		return f.event();
 	}
 
@@ -80,14 +83,15 @@ class ReviewAccessIntegrationTests {
 
 		// only the district writes; the city reads
 		assertThat(api.post("city", path(event), Map.of("findings", "x")).status()).isEqualTo(403);
-		assertThat(api.post("psych1", path(event), Map.of("findings", "x")).status()).isEqualTo(403);
+		// the school's team may not read it yet: to them it does not exist
+		assertThat(api.post("psych1", path(event), Map.of("findings", "x")).status()).isEqualTo(404);
 		var city = api.get("city", path(event));
 		assertThat(city.status()).as(city.body()).isEqualTo(200);
 		assertThat(city.json().get("editable").asBoolean()).isFalse();
 		assertThat(city.json().get("studentName").asString()).isNotBlank();
 
 		// the school's team waits for the close; other schools and a mentor never see it
-		for (String user : List.of("psych1", "psych2", "principal2", "mentor1")) {
+		for (String user : List.of("psych1", "psych2", "principal2", "mentor1", raiser)) {
 			var r = api.get(user, path(event));
 			assertThat(r.status()).as(user + ": " + r.body()).isEqualTo(404);
 		}
@@ -125,11 +129,12 @@ class ReviewAccessIntegrationTests {
 		var school = api.get("psych1", path(event));
 		assertThat(school.status()).as(school.body()).isEqualTo(200);
 		assertThat(school.json().get("findings").asString()).contains("四必访家访逾期");
-		for (String user : List.of("psych2", "principal2", "mentor1")) {
+		for (String user : List.of("psych2", "principal2", "mentor1", raiser)) {
 			assertThat(api.get(user, path(event)).status()).as(user).isEqualTo(404);
 		}
 
-		// closed: read-only
+		// closed: read-only, for the school's team as well
+		assertThat(api.post("psych1", path(event), Map.of("findings", "x")).status()).isEqualTo(403);
 		var refused = api.post("district", path(event), Map.of("findings", "改一改"));
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().get("code").asString()).isEqualTo("review.closed");
