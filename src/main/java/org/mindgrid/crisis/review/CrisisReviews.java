@@ -1,6 +1,5 @@
 package org.mindgrid.crisis.review;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
