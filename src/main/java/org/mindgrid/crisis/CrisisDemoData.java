@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Demo data (issue 10): two events of school 1, recorded through the module's own services as the demo's people.
  * One is handled and closed: the five first-time actions, the 1-hour report acknowledged by the district,
  * aftercare, a follow-up duty and cooperation with the health bureau, on the student referred to the green channel.
- * The other was just raised by a subject teacher for a student not known yet, so its clock runs on first login.
+ * The district has reviewed it (复盘) and closed the review with findings and two actions. The other was just raised
+ * by a subject teacher for a student not known yet, so its clock runs on first login.
  */
 @Component
 public class CrisisDemoData {
@@ -27,14 +28,18 @@ public class CrisisDemoData {
 
 	private final CrisisReports reports;
 
-	CrisisDemoData(JdbcClient jdbc, ActingAs acting, CrisisEvents events, CrisisReports reports) {
+	private final org.mindgrid.crisis.review.CrisisReviews reviews;
+
+	CrisisDemoData(JdbcClient jdbc, ActingAs acting, CrisisEvents events, CrisisReports reports,
+			org.mindgrid.crisis.review.CrisisReviews reviews) {
+		this.reviews = reviews;
 		this.jdbc = jdbc;
 		this.acting = acting;
 		this.events = events;
 		this.reports = reports;
 	}
 
-	/** Answers the id of the closed event (for the review that the district then runs on it). */
+	/** Answers the id of the closed, reviewed event. */
 	public long load() {
 		long student = jdbc.sql("""
 				select wc.student_id from warning_case wc join school sc on sc.id = wc.school_id
@@ -70,9 +75,31 @@ public class CrisisDemoData {
 				"currentState", "门诊处理后返家，次日复诊；学校已安排同伴关注与家校每日联系。"))));
 		act("psych1", id, Map.of("action", "close", "note", "现场处置结束，转入个案跟踪"));
 
+		review(id);
+
 		acting.run("staff1", () -> events.raise(new CrisisEvents.RaiseInput(null, "七年级男生，午休后未回教室，穿校服",
 				"MISSING", null, "校园内", "下午第一节课点名未到，同学说午休后去了操场方向。")));
 		return id;
+	}
+
+	/** The district's review of the handled event, closed: its findings reach the school, its actions are duties. */
+	private void review(long eventId) {
+		long principal = jdbc.sql("select id from app_user where username = 'principal1'").query(Long.class).single();
+		long psych = jdbc.sql("select id from app_user where username = 'psych1'").query(Long.class).single();
+		var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		acting.run("district", () -> reviews.save(eventId, new HashMap<>(Map.of(
+				"findings", "学生此前已列入重点学生预警库（三类）并转介绿色通道，五个第一时间均在 20 分钟内完成，1 小时报告按时提交。"
+						+ "倒查发现：本学期心导师未与学生谈心谈话；转介后尚无诊断反馈，家校跟进不足。",
+				"responsibility", java.util.List.of(
+						Map.of("role", "心导师", "person", "本班心导师", "finding", "本学期未开展谈心谈话"),
+						Map.of("role", "心理教师", "person", "林若曦", "finding", "转介后未及时跟进诊断反馈"),
+						Map.of("role", "学校领导", "person", "孙建平", "finding", "危机处置及时、报告规范")),
+				"actions", java.util.List.of(
+						Map.of("what", "一周内组织全体心导师完成本学期谈心谈话并补录台账", "ownerUserId", principal,
+								"dueOn", today.plusDays(7).toString()),
+						Map.of("what", "与家长、康宁医院核实诊断结果并录入个案", "ownerUserId", psych,
+								"dueOn", today.plusDays(3).toString())),
+				"close", true))));
 	}
 
 	private void act(String user, long eventId, Map<String, Object> body) {

@@ -23,7 +23,7 @@ public enum DutyKind {
 	CASE_PLAN_REVIEW,
 	/** After a crisis event: follow up a person at risk (a witness, a close friend, the class), source {@code CRISIS_ENTRY} (the follow-up entry). */
 	CRISIS_FOLLOW_UP,
-	/** A post-incident review (复盘) decided an action with an owner and a due date, source {@code CRISIS_REVIEW}. */
+	/** A post-incident review (复盘) decided an action with an owner and a due date, source {@code CRISIS_REVIEW_ACTION} (the action). */
 	CRISIS_REVIEW_ACTION;
 
 	/** Duties a case opens: they link to the case (source {@code WARNING_CASE}). */

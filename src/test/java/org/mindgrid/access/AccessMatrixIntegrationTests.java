@@ -274,6 +274,22 @@ class AccessMatrixIntegrationTests {
 		cells.add(new Cell("POST", ce + "/report", crisisReport, expect(404, 403, 403, 201, 201, 403, 404, 404, 404, 404, 404)));
 		cells.add(new Cell("POST", "/api/v1/crisis-events/" + reported + "/report/" + report + "/acknowledge", null,
 				expect(404, 403, OK, 403, 403, 403, 404, 404, 404, 404, 404)));
+		// the review (复盘): the district runs it, the city reads it, the school's team reads it once closed
+		long reviewed = crisisEvent(mentor1Student, class81, "psych1");
+		jdbc.sql("""
+				insert into crisis_review (event_id, state, findings, opened_by, opened_at, closed_by, closed_at)
+				select :e, 'CLOSED', '矩阵结论', u.id, now(), u.id, now() from app_user u where u.username = 'district'""")
+			.param("e", reviewed).update();
+		String cr = "/api/v1/crisis-events/" + reviewed + "/review";
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("GET", ce + "/review", null, expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", ce + "/review", Map.of("findings", "矩阵复盘"),
+				expect(404, 403, OK, 404, 404, 404, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", ce + "/review", null, expect(404, OK, OK, 404, 404, 404, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", ce + "/review", Map.of("findings", "矩阵复盘二"),
+				expect(404, 403, OK, 404, 404, 404, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", cr, null, expect(404, OK, OK, OK, OK, 404, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", cr, Map.of("findings", "改"), expect(404, 403, 409, 403, 403, 404, 404, 404, 404, 404, 404)));
 		cells.add(new Cell("GET", "/api/v1/crisis-events/99999999", null,
 				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
 		// the code endpoints need no account: a token changes nothing, an unknown code is 404 for everybody

@@ -30,8 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CrisisReviews {
 
-	/** The source kind of the duties a review's actions open ({@link DutyKind#CRISIS_REVIEW_ACTION}). */
-	public static final String SOURCE_KIND = "CRISIS_REVIEW";
+	/**
+	 * The source kind of the duties a review's actions open ({@link DutyKind#CRISIS_REVIEW_ACTION}): the source id
+	 * is the action's, so each action is a duty of its own.
+	 */
+	public static final String SOURCE_KIND = "CRISIS_REVIEW_ACTION";
 
 	static final int FINDINGS_MAX = 8000;
 
@@ -119,10 +122,7 @@ public class CrisisReviews {
 					chain == null ? null : chain.size() + " responsibility rows");
 		}
 		for (ReviewStore.NewAction action : actions) {
-			Instant due = action.dueOn().plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusSeconds(1);
-			long dutyId = duties.open(new DutyRequest(DutyKind.CRISIS_REVIEW_ACTION, e.schoolId(), e.studentId(),
-					e.classId(), action.ownerUserId(), due, SOURCE_KIND, eventId, null));
-			long id = store.addAction(row.id(), action, dutyId, a.user().id(), now);
+			long id = store.addAction(row.id(), action, a.user().id(), now);
 			audit.record("CRISIS_REVIEW_ACTION_ADDED", "crisis-event/" + eventId, e.studentId(),
 					"action " + id + " for user " + action.ownerUserId() + " due " + action.dueOn());
 		}
@@ -131,6 +131,13 @@ public class CrisisReviews {
 		}
 		if (close) {
 			store.close(row.id(), a.user().id(), now);
+			// the school reads the review once it is closed: only then do its actions become its owners' duties
+			for (ReviewStore.ActionRow action : store.actions(row.id())) {
+				Instant due = action.dueOn().plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusSeconds(1);
+				long dutyId = duties.open(new DutyRequest(DutyKind.CRISIS_REVIEW_ACTION, e.schoolId(), e.studentId(),
+						e.classId(), action.ownerUserId(), due, SOURCE_KIND, action.id(), null));
+				store.setDuty(action.id(), dutyId);
+			}
 			audit.record("CRISIS_REVIEW_CLOSED", "crisis-event/" + eventId, e.studentId(), null);
 		}
 		return new Saved(reads.view(a, store.find(eventId).orElseThrow()), opened);
@@ -160,14 +167,35 @@ public class CrisisReviews {
 		return java.util.Optional.of(read(eventId));
 	}
 
-	/** The school's staff who may own an action (the district officer's choice on the page). */
+	/**
+	 * For the event page: whether the caller has a review to open there — OPEN or CLOSED for those who read it,
+	 * NONE for the district officer who may open one; empty for everyone else. Not audited (no content).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<String> linkState(EventAccess.Access a) {
+		var row = store.find(a.event().id());
+		if (row.isEmpty()) {
+			return a.reach() == Reach.DISTRICT ? java.util.Optional.of("NONE") : java.util.Optional.empty();
+		}
+		return readable(a.reach(), row.get()) ? java.util.Optional.of(row.get().state()) : java.util.Optional.empty();
+	}
+
+	/** A review action's duty link: the event of the action, for a reader of its review (404 otherwise). */
+	@Transactional
+	public long eventOfAction(long actionId) {
+		long eventId = store.eventOfAction(actionId).orElseThrow(() -> ApiProblem.notFound("review.not-found", actionId));
+		read(eventId);
+		return eventId;
+	}
+
+	/** The school's team, who may own an action (the district officer's choice on the page). */
 	@Transactional(readOnly = true)
 	public List<ReviewViews.Owner> owners(long eventId) {
 		EventAccess.Access a = access.require(eventId);
 		if (a.reach() != Reach.DISTRICT) {
 			return List.of();
 		}
-		return store.staff(a.event().schoolId());
+		return store.team(a.event().schoolId());
 	}
 
 	static boolean readable(Reach reach, ReviewStore.Row row) {
@@ -206,7 +234,7 @@ public class CrisisReviews {
 			Map<String, Object> r = rows.get(i);
 			String what = ReviewInput.text(r, "what", ROW_TEXT_MAX, true, i);
 			long owner = ReviewInput.id(r, "ownerUserId", i);
-			if (!store.staffOf(owner, e.schoolId())) {
+			if (!store.teamOf(owner, e.schoolId())) {
 				throw ReviewInput.problem("review.field.owner", "ownerUserId", i);
 			}
 			LocalDate dueOn = ReviewInput.date(r, "dueOn", today, today.plusDays(DUE_WITHIN_DAYS), i);

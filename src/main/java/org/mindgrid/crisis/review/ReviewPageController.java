@@ -57,6 +57,12 @@ class ReviewPageController {
 		return "crisis/review";
 	}
 
+	/** A review action's duty: the review, at the action. */
+	@GetMapping("/crisis/review-actions/{id:\\d+}")
+	String action(@PathVariable long id) {
+		return "redirect:/crisis/" + reviews.eventOfAction(id) + "/review#action-" + id;
+	}
+
 	@PostMapping("/crisis/{id}/review")
 	String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model) {
 		String intent = first(form, "intent");

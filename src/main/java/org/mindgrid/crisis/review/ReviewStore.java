@@ -87,14 +87,26 @@ class ReviewStore {
 			.param("by", by).param("now", Timestamp.from(now)).param("id", id).update();
 	}
 
-	long addAction(long reviewId, NewAction a, long dutyId, long by, Instant now) {
+	long addAction(long reviewId, NewAction a, long by, Instant now) {
 		return jdbc.sql("""
-				insert into crisis_review_action (review_id, what, owner_user_id, due_on, duty_id, created_by, created_at)
-				values (:r, :what, :owner, :due, :duty, :by, :now) returning id""")
+				insert into crisis_review_action (review_id, what, owner_user_id, due_on, created_by, created_at)
+				values (:r, :what, :owner, :due, :by, :now) returning id""")
 			.param("r", reviewId).param("what", a.what()).param("owner", a.ownerUserId())
-			.param("due", java.sql.Date.valueOf(a.dueOn())).param("duty", dutyId).param("by", by)
+			.param("due", java.sql.Date.valueOf(a.dueOn())).param("by", by)
 			.param("now", Timestamp.from(now))
 			.query(Long.class).single();
+	}
+
+	void setDuty(long actionId, long dutyId) {
+		jdbc.sql("update crisis_review_action set duty_id = :d where id = :a and duty_id is null")
+			.param("d", dutyId).param("a", actionId).update();
+	}
+
+	/** The event an action belongs to, for its duty's link. */
+	Optional<Long> eventOfAction(long actionId) {
+		return jdbc.sql("""
+				select r.event_id from crisis_review_action a join crisis_review r on r.id = a.review_id where a.id = :a""")
+			.param("a", actionId).query(Long.class).optional();
 	}
 
 	List<ActionRow> actions(long reviewId) {
@@ -111,16 +123,16 @@ class ReviewStore {
 			.list();
 	}
 
-	/** Whether the user is enabled staff of the school (leaders, teachers, administrators). */
-	boolean staffOf(long userId, long schoolId) {
+	/** Whether the user is of the school's team (leaders, psychology teachers, crisis team), enabled. */
+	boolean teamOf(long userId, long schoolId) {
 		return jdbc.sql("select exists (select 1 from app_user u join post p on p.user_id = u.id where u.id = :u and "
-				+ STAFF + ")")
+				+ TEAM + ")")
 			.param("u", userId).param("s", schoolId).query(Boolean.class).single();
 	}
 
-	List<ReviewViews.Owner> staff(long schoolId) {
+	List<ReviewViews.Owner> team(long schoolId) {
 		return jdbc.sql("select distinct u.id, u.display_name from app_user u join post p on p.user_id = u.id where "
-				+ STAFF + " order by u.display_name, u.id")
+				+ TEAM + " order by u.display_name, u.id")
 			.param("s", schoolId)
 			.query((rs, i) -> new ReviewViews.Owner(rs.getLong(1), rs.getString(2)))
 			.list();
@@ -137,10 +149,9 @@ class ReviewStore {
 				: jdbc.sql("select name from student where id = :s").param("s", studentId).query(String.class).single();
 	}
 
-	private static final String STAFF = """
-			u.enabled and p.school_id = :s
-			and p.role in ('SCHOOL_LEADER', 'SCHOOL_ADMIN', 'PSYCH_TEACHER', 'CRISIS_TEAM', 'HEAD_TEACHER', 'MENTOR',
-			               'SUBJECT_TEACHER')""";
+	/** The school's team: who reads a closed review (Reach.TEAM), so an action's owner can open its duty's link. */
+	private static final String TEAM = """
+			u.enabled and p.school_id = :s and p.role in ('SCHOOL_LEADER', 'PSYCH_TEACHER', 'CRISIS_TEAM')""";
 
 	private static final String SELECT = """
 			select id, event_id, state, findings, responsibility::text, opened_by, opened_at, updated_by, updated_at,

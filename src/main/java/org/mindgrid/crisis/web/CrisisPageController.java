@@ -67,10 +67,13 @@ class CrisisPageController {
 
 	private final java.time.Clock clock;
 
+	private final org.mindgrid.crisis.review.CrisisReviews reviews;
+
 	CrisisPageController(CrisisEvents events, CrisisReads reads, CrisisReports reports, EventAccess access,
 			Students students, GreenChannels greenChannels, EmergencyLine emergencyLine, CurrentUsers users,
-			MessageSource messages, java.time.Clock clock) {
+			MessageSource messages, java.time.Clock clock, org.mindgrid.crisis.review.CrisisReviews reviews) {
 		this.clock = clock;
+		this.reviews = reviews;
 		this.events = events;
 		this.reads = reads;
 		this.reports = reports;
@@ -219,6 +222,7 @@ class CrisisPageController {
 		model.addAttribute("canNotApply", e.allowedActions().contains("not-applicable"));
 		model.addAttribute("canVoid", e.allowedActions().contains("void"));
 		model.addAttribute("assignees", reads.assignees(a));
+		model.addAttribute("review", reviews.linkState(a).orElse(null));
 		model.addAttribute("stepCodes", Arrays.stream(FirstStep.values()).map(FirstStep::code).toList());
 		model.addAttribute("personKinds", Arrays.stream(CrisisEvents.AftercarePerson.values()).map(Enum::name).toList());
 		model.addAttribute("relations", Arrays.stream(CrisisEvents.FollowUpRelation.values()).map(Enum::name).toList());

@@ -25,8 +25,8 @@ final class DutyLinks {
 				"WARNING_CASE".equals(sourceKind) && sourceId != null ? "/cases/" + sourceId : null;
 			case CRISIS_FOLLOW_UP ->
 				"CRISIS_ENTRY".equals(sourceKind) && sourceId != null ? "/crisis/entries/" + sourceId : null;
-			case CRISIS_REVIEW_ACTION ->
-				"CRISIS_REVIEW".equals(sourceKind) && sourceId != null ? "/crisis/" + sourceId + "/review" : null;
+			case CRISIS_REVIEW_ACTION -> "CRISIS_REVIEW_ACTION".equals(sourceKind) && sourceId != null
+					? "/crisis/review-actions/" + sourceId : null;
 		};
 	}
 }

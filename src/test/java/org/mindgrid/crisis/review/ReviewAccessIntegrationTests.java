@@ -99,32 +99,39 @@ class ReviewAccessIntegrationTests {
 			assertThat(api.post(user, path(event), Map.of()).status()).as(user).isEqualTo(404);
 		}
 
-		long mentor = userId("mentor1");
+		long owner = userId("principal1");
 		String due = today().plusDays(14).toString();
 		Map<String, Object> body = new HashMap<>();
 		body.put("findings", "四必访家访逾期两天；红色信号未在一个上学日内评估。");
 		body.put("responsibility", List.of(Map.of("role", "心导师", "person", "李思远", "finding", "家访晚于期限"),
 				Map.of("role", "心理教师", "person", "", "finding", "接手评估迟了一天")));
-		body.put("actions", List.of(Map.of("what", "补做家访并记录", "ownerUserId", mentor, "dueOn", due)));
+		body.put("actions", List.of(Map.of("what", "补做家访并记录", "ownerUserId", owner, "dueOn", due),
+				Map.of("what", "全体心导师复训四必访", "ownerUserId", owner, "dueOn", today().plusDays(30).toString())));
 		var saved = api.post("district", path(event), body);
 		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 		assertThat(saved.json().get("responsibility")).hasSize(2);
 		JsonNode action = saved.json().get("actions").get(0);
-		assertThat(action.get("ownerUserId").asLong()).isEqualTo(mentor);
+		assertThat(action.get("ownerUserId").asLong()).isEqualTo(owner);
 		assertThat(action.get("dueOn").asString()).isEqualTo(due);
-		long duty = action.get("dutyId").asLong();
-		var d = jdbc.sql("select kind, assignee_user_id, status, source_kind, source_id from duty where id = :id")
-			.param("id", duty).query().singleRow();
-		assertThat(d.get("kind")).isEqualTo("CRISIS_REVIEW_ACTION");
-		assertThat(((Number) d.get("assignee_user_id")).longValue()).isEqualTo(mentor);
-		assertThat(d.get("status")).isEqualTo("OPEN");
-		assertThat(d.get("source_kind")).isEqualTo("CRISIS_REVIEW");
-		assertThat(((Number) d.get("source_id")).longValue()).isEqualTo(event);
+		// the owner cannot read the review before it is closed: no duty yet
+		assertThat(action.get("dutyId").isNull()).isTrue();
 
 		var closed = api.post("district", path(event), Map.of("close", true));
 		assertThat(closed.status()).as(closed.body()).isEqualTo(200);
 		assertThat(closed.json().get("state").asString()).isEqualTo("CLOSED");
 		assertThat(closed.json().get("editable").asBoolean()).isFalse();
+		// each action is now a duty of its own for its owner, linked to the review
+		for (JsonNode a : closed.json().get("actions")) {
+			var d = jdbc.sql("select kind, assignee_user_id, status, source_kind, source_id from duty where id = :id")
+				.param("id", a.get("dutyId").asLong()).query().singleRow();
+			assertThat(d.get("kind")).isEqualTo("CRISIS_REVIEW_ACTION");
+			assertThat(((Number) d.get("assignee_user_id")).longValue()).isEqualTo(owner);
+			assertThat(d.get("status")).isEqualTo("OPEN");
+			assertThat(d.get("source_kind")).isEqualTo("CRISIS_REVIEW_ACTION");
+			assertThat(((Number) d.get("source_id")).longValue()).isEqualTo(a.get("id").asLong());
+		}
+		assertThat(closed.json().get("actions").get(0).get("dutyId").asLong())
+			.isNotEqualTo(closed.json().get("actions").get(1).get("dutyId").asLong());
 
 		var school = api.get("psych1", path(event));
 		assertThat(school.status()).as(school.body()).isEqualTo(200);
@@ -139,11 +146,11 @@ class ReviewAccessIntegrationTests {
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().get("code").asString()).isEqualTo("review.closed");
 		assertThat(api.post("district", path(event), Map.of("actions",
-				List.of(Map.of("what", "再加一条", "ownerUserId", mentor, "dueOn", due)))).status()).isEqualTo(409);
+				List.of(Map.of("what", "再加一条", "ownerUserId", owner, "dueOn", due)))).status()).isEqualTo(409);
 
 		assertThat(audited(event, "CRISIS_REVIEW_OPENED")).isEqualTo(1);
 		assertThat(audited(event, "CRISIS_REVIEW_SAVED")).isEqualTo(1);
-		assertThat(audited(event, "CRISIS_REVIEW_ACTION_ADDED")).isEqualTo(1);
+		assertThat(audited(event, "CRISIS_REVIEW_ACTION_ADDED")).isEqualTo(2);
 		assertThat(audited(event, "CRISIS_REVIEW_CLOSED")).isEqualTo(1);
 		assertThat(audited(event, "CRISIS_REVIEW_READ")).isGreaterThanOrEqualTo(2);
 	}
@@ -152,7 +159,7 @@ class ReviewAccessIntegrationTests {
 	void badInputIsRefusedNamingTheField() {
 		long event = event();
 		assertThat(api.post("district", path(event), Map.of()).status()).isEqualTo(201);
-		long mentor = userId("mentor1");
+		long mentor = userId("principal1");
 		String due = today().plusDays(7).toString();
 
 		assertField(api.post("district", path(event), Map.of("findings", "有\u0000字")), "findings");
@@ -166,7 +173,8 @@ class ReviewAccessIntegrationTests {
 			assertField(api.post("district", path(event), Map.of("actions",
 					List.of(Map.of("what", "补做家访", "ownerUserId", mentor, "dueOn", absurd)))), "dueOn");
 		}
-		for (Object owner : List.of(999_999_999L, userId("psych2"), userId("district"), "abc")) {
+		// owners are the school's team (who read the closed review): not a mentor, another school, the bureau
+		for (Object owner : List.of(999_999_999L, userId("psych2"), userId("district"), userId("mentor1"), "abc")) {
 			assertField(api.post("district", path(event), Map.of("actions",
 					List.of(Map.of("what", "补做家访", "ownerUserId", owner, "dueOn", due)))), "ownerUserId");
 		}
@@ -180,7 +188,7 @@ class ReviewAccessIntegrationTests {
 		assertThat(r.get("findings").isNull()).isTrue();
 		assertThat(r.get("actions")).isEmpty();
 		assertThat(r.get("state").asString()).isEqualTo("OPEN");
-		assertThat(jdbc.sql("select count(*) from duty where source_kind = 'CRISIS_REVIEW' and source_id = :e")
+		assertThat(jdbc.sql("select count(*) from duty where source_kind = 'CRISIS_REVIEW_ACTION' and source_id in (select a.id from crisis_review_action a join crisis_review r on r.id = a.review_id where r.event_id = :e)")
 			.param("e", event).query(Long.class).single()).isZero();
 	}
 

@@ -52,13 +52,13 @@ class ReviewBrowserTests {
 			driver.findElement(By.name("role.0")).sendKeys("心导师");
 			driver.findElement(By.name("finding.0")).sendKeys("未按期家访");
 			driver.findElement(By.id("review-what")).sendKeys("补做家访并记录");
-			new Select(driver.findElement(By.id("review-owner"))).selectByVisibleText("李思远");
+			new Select(driver.findElement(By.id("review-owner"))).selectByVisibleText("孙建平");
 			var due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
 			((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
 					"document.getElementById('review-due').value = arguments[0]", due.toString());
 			browser.tap(driver.findElement(By.id("review-save")));
 			browser.waitUpTo(5).until(d -> !d.findElements(By.id("review-done")).isEmpty());
-			assertThat(driver.findElement(By.id("review-actions")).getText()).contains("补做家访并记录", "李思远");
+			assertThat(driver.findElement(By.id("review-actions")).getText()).contains("补做家访并记录", "孙建平");
 			assertThat(browser.fitsWidth()).isTrue();
 			browser.screenshot("i10-p5-review-saved-375");
 
