@@ -88,11 +88,12 @@ public class CrisisDemoData {
 		long psych = jdbc.sql("select id from app_user where username = 'psych1'").query(Long.class).single();
 		var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
 		acting.run("district", () -> reviews.save(eventId, new HashMap<>(Map.of(
-				"findings", "学生此前已列入重点学生预警库（三类）并转介绿色通道，五个第一时间均在 20 分钟内完成，1 小时报告按时提交。"
-						+ "倒查发现：本学期心导师未与学生谈心谈话；转介后尚无诊断反馈，家校跟进不足。",
+				"findings", "学生此前已列入重点学生预警库（三类）并转介绿色通道；事件发生后五个第一时间均已完成，1 小时报告按时提交。"
+						+ "倒查发现：本学期（2026学年第一学期）没有心导师与该生的谈心谈话记录，每学期至少一次谈心的要求未落实。"
+						+ "转介后须在 14 天内跟进诊断反馈。",
 				"responsibility", java.util.List.of(
 						Map.of("role", "心导师", "person", "本班心导师", "finding", "本学期未开展谈心谈话"),
-						Map.of("role", "心理教师", "person", "林若曦", "finding", "转介后未及时跟进诊断反馈"),
+						Map.of("role", "心理教师", "person", "林若曦", "finding", "转介及时；须跟进诊断反馈"),
 						Map.of("role", "学校领导", "person", "孙建平", "finding", "危机处置及时、报告规范")),
 				"actions", java.util.List.of(
 						Map.of("what", "一周内组织全体心导师完成本学期谈心谈话并补录台账", "ownerUserId", principal,

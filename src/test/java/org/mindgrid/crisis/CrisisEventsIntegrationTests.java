@@ -471,6 +471,27 @@ class CrisisEventsIntegrationTests {
 			.param("e", id).query(Long.class).single()).isEqualTo(1);
 	}
 
+	/** The demo's handled event: closed, its review closed by the district with the gap the history has. */
+	@Test
+	void theDemoHasAHandledEventReviewedByTheDistrict() {
+		long id = jdbc.sql("select id from crisis_event where summary like '午休时同学发现%' and closed_at is not null")
+			.query(Long.class).single();
+		JsonNode e = event("district", id);
+		assertThat(e.get("reportStatus").asString()).isEqualTo("ON_TIME");
+		assertThat(e.get("reports").get(0).get("acknowledgedAt").isNull()).isFalse();
+		JsonNode review = api.get("district", EVENTS + "/" + id + "/review").json();
+		assertThat(review.get("state").asString()).isEqualTo("CLOSED");
+		List<String> rules = new ArrayList<>();
+		review.get("gaps").forEach(g -> rules.add(g.get("rule").asString()));
+		assertThat(rules).contains("NO_TALK_THIS_SEMESTER");
+		assertThat(review.get("timeline").size()).isGreaterThan(5);
+		assertThat(api.get("psych1", EVENTS + "/" + id + "/review").status()).isEqualTo(200);
+		assertThat(api.get("mentor1", EVENTS + "/" + id + "/review").status()).isEqualTo(404);
+		for (JsonNode a : review.get("actions")) {
+			assertThat(a.get("dutyId").isNull()).as(a.toString()).isFalse();
+		}
+	}
+
 	/** The field a 400 names: its {@code field}, or the one key of {@code errors} (input refused before the service). */
 	private static String field(Api.Response r) {
 		if (r.json().has("field")) {
