@@ -53,6 +53,8 @@ public class AuditChain {
 				// One snapshot for heads and rows; a cursor so that millions of rows never sit in memory.
 				try (var s = c.createStatement()) {
 					s.execute("set transaction isolation level repeatable read, read only");
+					// the whole chain is read on purpose: the pool's statement timeout is for requests, not this
+					s.execute("set local statement_timeout = 0");
 				}
 				return check(c, from, to);
 			}

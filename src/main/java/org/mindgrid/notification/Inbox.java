@@ -12,6 +12,8 @@ import java.util.Locale;
 import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.shared.web.ApiProblem;
 
+import org.mindgrid.shared.web.Page;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,25 +44,39 @@ public class Inbox {
 		this.texts = texts;
 	}
 
-	/** Unread first, then newest first; titles in {@code locale}. */
+	/**
+	 * Unread first, then newest first; titles in {@code locale}. Each part is read from its own index up to the end
+	 * of the page, so the cost is the page's, not the inbox's (issue 11 point 2); the total is exact up to
+	 * {@link Page#COUNT_CAP} and capped beyond.
+	 */
 	@Transactional(readOnly = true)
 	public InboxPage page(boolean unreadOnly, int page, int size, Locale locale) {
 		long me = users.current().id();
-		String where = " where user_id = :me and (not :unreadOnly or read_at is null)";
-		long total = jdbc.sql("select count(*) from notification" + where)
+		long upTo = (long) page * size + size;
+		long total = jdbc.sql("""
+				select count(*) from (select 1 from notification where user_id = :me and (not :unreadOnly or read_at is null)
+				 limit :cap) x""")
 			.param("me", me)
 			.param("unreadOnly", unreadOnly)
+			.param("cap", Page.COUNT_CAP + 1)
 			.query(Long.class)
 			.single();
-		List<Row> rows = jdbc.sql(SELECT + where
-				+ " order by read_at is null desc, created_at desc, id desc limit :size offset :offset")
+		List<Row> rows = jdbc.sql("select * from ((" + SELECT + """
+				 where user_id = :me and read_at is null order by created_at desc, id desc limit :upTo)
+				union all
+				(""" + SELECT + """
+				 where user_id = :me and read_at is not null and not :unreadOnly order by created_at desc, id desc
+				 limit :upTo)) x
+				order by read_at is null desc, created_at desc, id desc limit :size offset :offset""")
 			.param("me", me)
 			.param("unreadOnly", unreadOnly)
+			.param("upTo", upTo)
 			.param("size", size)
 			.param("offset", (long) page * size)
 			.query(Inbox::row)
 			.list();
-		return new InboxPage(items(rows, locale), total, page, size, unreadCount(me));
+		return new InboxPage(items(rows, locale), Math.min(total, Page.COUNT_CAP), page, size, unreadCount(me),
+				total > Page.COUNT_CAP);
 	}
 
 	/** The badge: one count on a partial index, cheap enough to poll. */

@@ -62,6 +62,12 @@ public class DutyBoard {
 		this.audit = audit;
 	}
 
+	private static final String SELECT_COLUMNS = """
+			select d.id, d.kind, d.student_id, d.class_id, d.assignee_user_id, d.due_at, d.status,
+			       d.escalation_level, d.done_at, d.source_kind, d.source_id""";
+
+	private static final String COLUMNS = SELECT_COLUMNS + " from duty d";
+
 	/** The API list: open ones first by deadline, then the closed ones newest first. */
 	@Transactional(readOnly = true)
 	public Page<DutyItem> list(boolean mine, String status, int page, int size) {
@@ -70,20 +76,22 @@ public class DutyBoard {
 		if (wanted != null && !STATUSES.contains(wanted)) {
 			throw ApiProblem.badRequest("duty.status.unknown", status);
 		}
-		String where = " where " + (mine ? "d.assignee_user_id = :me" : IN_SCOPE) + " " + """
+		Instant now = clock.instant();
+		if (mine) {
+			return mine(user.id(), wanted, now, page, size);
+		}
+		String where = " where " + IN_SCOPE + " " + """
 				 and (cast(:status as text) is null
 				      or (:status = 'OVERDUE' and d.status = 'OPEN' and d.due_at < :now)
 				      or d.status = :status)""";
-		Instant now = clock.instant();
-		long total = jdbc.sql("select count(*) from duty d" + where)
+		long total = jdbc.sql("select count(*) from (select 1 from duty d" + where + " limit :cap) x")
 			.param("me", user.id())
 			.param("status", wanted)
 			.param("now", Timestamp.from(now))
+			.param("cap", Page.COUNT_CAP + 1)
 			.query(Long.class)
 			.single();
-		List<DutyItem> items = jdbc.sql("""
-				select d.id, d.kind, d.student_id, d.class_id, d.assignee_user_id, d.due_at, d.status,
-				       d.escalation_level, d.done_at, d.source_kind, d.source_id from duty d""" + where + " " + """
+		List<DutyItem> items = jdbc.sql(COLUMNS + where + " " + """
 				 order by d.status = 'OPEN' desc, case when d.status = 'OPEN' then d.due_at end,
 				          d.done_at desc nulls last, d.id
 				 limit :size offset :offset""")
@@ -94,7 +102,42 @@ public class DutyBoard {
 			.param("offset", (long) page * size)
 			.query((rs, i) -> item(rs, now))
 			.list();
-		return new Page<>(items, total, page, size);
+		return Page.capped(items, total, page, size);
+	}
+
+	/**
+	 * The caller's own duties, in the list's order, each part (open by deadline, closed newest first) read from
+	 * its own index only as far as the page reaches (issue 11 point 2).
+	 */
+	private Page<DutyItem> mine(long me, String wanted, Instant now, int page, int size) {
+		boolean open = wanted == null || wanted.equals("OPEN") || wanted.equals("OVERDUE");
+		boolean closed = wanted == null || wanted.equals("DONE") || wanted.equals("CANCELLED");
+		String closedStatus = closed && wanted != null ? wanted : null;
+		String openPart = " from duty d where d.assignee_user_id = :me and d.status = 'OPEN' and :open"
+				+ " and (not :overdue or d.due_at < :now)";
+		String closedPart = " from duty d where d.assignee_user_id = :me and d.status <> 'OPEN' and :closed"
+				+ " and (cast(:closedStatus as text) is null or d.status = :closedStatus)";
+		long total = jdbc.sql("select (select count(*) from (select 1" + openPart + " limit :cap) o)"
+				+ " + (select count(*) from (select 1" + closedPart + " limit :cap) c)")
+			.param("me", me).param("open", open).param("overdue", "OVERDUE".equals(wanted))
+			.param("now", Timestamp.from(now)).param("closed", closed).param("closedStatus", closedStatus)
+			.param("cap", Page.COUNT_CAP + 1)
+			.query(Long.class)
+			.single();
+		long upTo = (long) page * size + size;
+		List<DutyItem> items = jdbc.sql("select * from ((" + SELECT_COLUMNS + openPart
+				+ " order by d.due_at, d.id limit :upTo) union all (" + SELECT_COLUMNS + closedPart
+				+ " order by d.done_at desc nulls last, d.id limit :upTo)) d"
+				+ " order by d.status = 'OPEN' desc, case when d.status = 'OPEN' then d.due_at end,"
+				+ " d.done_at desc nulls last, d.id limit :size offset :offset")
+			.param("me", me).param("open", open).param("overdue", "OVERDUE".equals(wanted))
+			.param("now", Timestamp.from(now)).param("closed", closed).param("closedStatus", closedStatus)
+			.param("upTo", upTo)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, i) -> item(rs, now))
+			.list();
+		return Page.capped(items, total, page, size);
 	}
 
 	/** The caller's open duties and those closed in the last 30 days. */

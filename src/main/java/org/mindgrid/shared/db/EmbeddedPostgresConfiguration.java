@@ -34,12 +34,17 @@ class EmbeddedPostgresConfiguration {
 		return EmbeddedDatabase.start(lock.root(), clean);
 	}
 
+	/**
+	 * The pool (issue 11 point 3): {@code mindgrid.db.pool-size} connections (default {@link PoolSizing}), a
+	 * connection within {@code mindgrid.db.connection-timeout} or the request answers 503, and every statement
+	 * cancelled after {@code mindgrid.db.statement-timeout}, so that one slow query cannot hold the pool.
+	 */
 	@Bean
-	DataSource dataSource(EmbeddedPostgres pg) {
+	DataSource dataSource(EmbeddedPostgres pg, PoolSizing sizing) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		config.setUsername("postgres");
-		config.setMaximumPoolSize(10);
+		sizing.applyTo(config);
 		config.setPoolName("mindgrid-embedded");
 		return new HikariDataSource(config);
 	}

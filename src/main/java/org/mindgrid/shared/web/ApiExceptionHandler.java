@@ -153,6 +153,15 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+		if (Overload.is(e)) {
+			log.warn("Database busy on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+			ProblemDetail busy = problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.busy", null, Locales.of(request),
+					null);
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header("Retry-After", String.valueOf(Overload.RETRY_AFTER_SECONDS))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(busy);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal", null, request, null);
 	}

@@ -113,6 +113,11 @@ class PageExceptionHandler {
 			};
 			return page(response, status, key, null);
 		}
+		if (Overload.is(e)) {
+			log.warn("Database busy on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+			response.setHeader("Retry-After", String.valueOf(Overload.RETRY_AFTER_SECONDS));
+			return page(response, 503, "problem.busy", null);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
 		return page(response, 500, "problem.internal", null);
 	}
