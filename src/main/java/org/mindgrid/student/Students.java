@@ -10,6 +10,7 @@ import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.identity.Role;
+import org.mindgrid.identity.ScopePath;
 import org.mindgrid.identity.StudentScope;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
@@ -69,8 +70,9 @@ public class Students {
 		CurrentUser user = requireStudentReader();
 		// the scope decides; the access path (the caller's one school, or their classes) only says where to look,
 		// so that the page is read in list order from an index however many students the caller can see
-		AccessPath path = AccessPath.of(user);
-		String where = " where s.status = 'ENROLLED' and " + StudentScope.listPredicate("s") + path.sql()
+		ScopePath path = ScopePath.of(user);
+		String where = " where s.status = 'ENROLLED' and " + StudentScope.listPredicate("s")
+				+ path.sql("s.school_id", "s.class_id")
 				+ " and (cast(:classId as bigint) is null or s.class_id = :classId)"
 				+ " and (cast(:q as text) is null or s.name like :like or s.student_no like :prefix)";
 		String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
@@ -114,16 +116,15 @@ public class Students {
 	@Transactional(readOnly = true)
 	public List<ClassOption> classesInScope() {
 		CurrentUser user = requireStudentReader();
-		AccessPath path = AccessPath.of(user);
-		String classes = path.sql().contains("pathSchool") ? " where c.school_id = :pathSchool"
-				: path.sql().contains("pathClasses") ? " where c.id = any(:pathClasses)" : "";
-		return jdbc.sql("""
-				select c.id, g.name || '（' || replace(c.name, '班', '') || '）班'
-				  from school_class c join grade g on g.id = c.grade_id""" + classes
-				+ (classes.isEmpty() ? " where" : " and") + """
-				 exists (select 1 from student s where s.class_id = c.id and s.status = 'ENROLLED' and"""
-				+ StudentScope.listPredicate("s") + path.sql() + """
-				) order by g.level, c.name, c.id""")
+		ScopePath path = ScopePath.of(user);
+		String classes = path.bySchool() ? " where c.school_id = :pathSchool"
+				: path.byClasses() ? " where c.id = any(:pathClasses)" : "";
+		return jdbc.sql("select c.id, g.name || '（' || replace(c.name, '班', '') || '）班'"
+				+ " from school_class c join grade g on g.id = c.grade_id" + classes
+				+ (classes.isEmpty() ? " where" : " and")
+				+ " exists (select 1 from student s where s.class_id = c.id and s.status = 'ENROLLED' and"
+				+ StudentScope.listPredicate("s") + path.sql("s.school_id", "s.class_id")
+				+ ") order by g.level, c.name, c.id")
 			.params(path.params())
 			.param("scopeUserId", user.id())
 			.param("scopeLevel", StudentScope.LIST)

@@ -18,6 +18,7 @@ import org.mindgrid.audit.AuditLog;
 import org.mindgrid.duty.Duties;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.Role;
+import org.mindgrid.identity.ScopePath;
 import org.mindgrid.identity.StudentScope;
 import org.mindgrid.notification.Notice;
 import org.mindgrid.notification.NoticeArg;
@@ -83,14 +84,20 @@ public class WarningQueue {
 	@Transactional
 	public Page<WarningReportItem> queue(String status, int page, int size) {
 		CurrentUser user = students.requireStudentReader();
-		String where = " where " + StudentScope.predicate("s")
+		// the school's queue in its order from one index (issue 11 point 2); the scope still decides each row
+		ScopePath path = ScopePath.of(user);
+		String where = " where " + StudentScope.listPredicate("s") + path.sql("w.school_id", "s.class_id")
 				+ " and (cast(:status as text) is null or w.status = :status)";
-		long total = jdbc.sql("select count(*) from warning_report w join student s on s.id = w.student_id" + where)
+		long total = jdbc.sql("select count(*) from (select 1 from warning_report w join student s on s.id = w.student_id"
+				+ where + " limit :cap) x")
+			.params(path.params())
+			.param("cap", Page.COUNT_CAP + 1)
 			.param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE).param("status", status)
 			.query(Long.class).single();
 		List<WarningReportItem> items = jdbc.sql(SELECT + where + """
 				 order by (w.status = 'OPEN') desc, (w.urgency = 'URGENT') desc, (w.urgency = 'REVIEW'), w.due_at, w.id
 				 limit :size offset :offset""")
+			.params(path.params())
 			.param("scopeUserId", user.id()).param("scopeLevel", StudentScope.ARCHIVE).param("status", status)
 			.param("size", size).param("offset", (long) page * size)
 			.query((rs, i) -> map(rs, List.of(), List.of()))
@@ -99,7 +106,7 @@ public class WarningQueue {
 			audit.record("WARNING_QUEUE_READ", "warning-reports", null,
 					"students " + items.stream().map(WarningReportItem::studentId).distinct().toList());
 		}
-		return new Page<>(items, total, page, size);
+		return Page.capped(items, total, page, size);
 	}
 
 	/** Opens a report: records the view (first view per person) and audits the read. */
