@@ -50,7 +50,12 @@ public class ReportClock {
 		this.notifications = notifications;
 	}
 
+	/**
+	 * Through the proxy's transaction: {@code run()} called from here is a self-call, so without this the lock and
+	 * the {@code for update} would each end with their own statement and two instances could remind twice.
+	 */
 	@Scheduled(fixedDelayString = "${mindgrid.crisis.report-clock-ms:30000}", initialDelay = 20_000)
+	@Transactional
 	void scheduled() {
 		run();
 	}
