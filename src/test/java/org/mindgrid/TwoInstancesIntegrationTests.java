@@ -62,8 +62,8 @@ class TwoInstancesIntegrationTests {
 		try (PostgresCluster pg = PostgresCluster.start(bin.get(), dir.resolve("pg"))) {
 			pg.createDatabase("mindgrid");
 			try (AppProcess a = start("a", pg, dir); AppProcess b = startAfter(a, "b", pg, dir)) {
-				sessionsAreShared(a, b);
 				try (Connection db = pg.connect("mindgrid")) {
+					sessionsAreShared(db, a, b);
 					aJobRunsOnce(pg, db);
 					killOneDuringWrites(db, a, b);
 				}
@@ -88,12 +88,14 @@ class TwoInstancesIntegrationTests {
 		return second;
 	}
 
-	private static void sessionsAreShared(AppProcess a, AppProcess b) throws Exception {
+	private static void sessionsAreShared(Connection db, AppProcess a, AppProcess b) throws Exception {
 		Pages pages = new Pages();
 		var login = pages.post(a.base(), "/login", Map.of("username", "mentor1", "password", Api.PASSWORD),
 				pages.csrf(a.base(), "/login"));
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error").doesNotContain("login");
+		assertThat(longOf(db, "select max(max_inactive_interval) from spring_session where principal_name = 'mentor1'"))
+			.as("the session is in PostgreSQL with the 30-minute idle timeout").isEqualTo(1800);
 
 		var onB = pages.get(b.base(), "/students");
 		assertThat(onB.statusCode()).as("signed in on a, the same session on b").isEqualTo(200);
@@ -105,6 +107,7 @@ class TwoInstancesIntegrationTests {
 		var onA = pages.get(a.base(), "/students");
 		assertThat(onA.statusCode()).as("logged out on b, out on a").isEqualTo(302);
 		assertThat(onA.headers().firstValue("Location").orElse("")).contains("/login");
+		assertThat(longOf(db, "select count(*) from spring_session where principal_name = 'mentor1'")).isZero();
 	}
 
 	private static void aJobRunsOnce(PostgresCluster pg, Connection db) throws Exception {
