@@ -32,11 +32,14 @@ public final class PostgresCluster implements AutoCloseable {
 
 	private final boolean asPostgres;
 
-	private PostgresCluster(Path bin, Path data, int port, boolean asPostgres) {
+	private final boolean temporary;
+
+	private PostgresCluster(Path bin, Path data, int port, boolean asPostgres, boolean temporary) {
 		this.bin = bin;
 		this.data = data;
 		this.port = port;
 		this.asPostgres = asPostgres;
+		this.temporary = temporary;
 	}
 
 	/** The newest installed server's bin directory, if the package is installed. */
@@ -61,16 +64,26 @@ public final class PostgresCluster implements AutoCloseable {
 			.max(Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
 	}
 
-	/** A new cluster in {@code dir} (emptied first), started and answering. */
+	/**
+	 * A new cluster in {@code dir} (emptied first), started and answering. As root, when the {@code postgres} user
+	 * cannot reach {@code dir} (a checkout under a private directory), the cluster goes to a temporary directory.
+	 */
 	public static PostgresCluster start(Path bin, Path dir) throws IOException, InterruptedException {
 		delete(dir);
 		Files.createDirectories(dir);
 		boolean asPostgres = "root".equals(System.getProperty("user.name"));
+		boolean temporary = false;
 		if (asPostgres) {
 			UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
 			Files.setOwner(dir, postgres);
+			if (!reachableByPostgres(dir)) {
+				dir = Files.createTempDirectory("mindgrid-pg-");
+				Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+				Files.setOwner(dir, postgres);
+				temporary = true;
+			}
 		}
-		PostgresCluster cluster = new PostgresCluster(bin, dir.resolve("data"), freePort(), asPostgres);
+		PostgresCluster cluster = new PostgresCluster(bin, dir.resolve("data"), freePort(), asPostgres, temporary);
 		cluster.run(60, bin.resolve("initdb").toString(), "-D", cluster.data.toString(), "-U",
 				"postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync");
 		cluster.run(60, bin.resolve("pg_ctl").toString(), "-D", cluster.data.toString(), "-l",
@@ -104,6 +117,9 @@ public final class PostgresCluster implements AutoCloseable {
 	public void close() throws IOException, InterruptedException {
 		run(60, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w",
 				"stop");
+		if (temporary) {
+			delete(data.getParent());
+		}
 	}
 
 	private void run(int seconds, String... command) throws IOException, InterruptedException {
@@ -122,6 +138,12 @@ public final class PostgresCluster implements AutoCloseable {
 			throw new IllegalStateException(String.join(" ", line) + " failed (" + p.exitValue() + "):\n"
 					+ Files.readString(log));
 		}
+	}
+
+	private static boolean reachableByPostgres(Path dir) throws IOException, InterruptedException {
+		Process p = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-w", dir.toString())
+			.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
 	}
 
 	/** A port nobody listens on now. */
