@@ -10,6 +10,7 @@ import java.util.List;
 import org.mindgrid.notification.Notice;
 import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
+import org.mindgrid.shared.db.JobLock;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DutyEscalation {
 
-	/** Advisory-lock key of the escalation job. */
-	static final long LOCK_KEY = 0x4d47_4455_5459_0002L;
+	/** The job's lock ({@link JobLock}): the daily and the urgent run share it, they escalate the same duties. */
+	static final String JOB = "duty-escalation";
 
 	static final String NOTIFICATION_KIND = "DUTY_OVERDUE";
 
@@ -43,8 +44,11 @@ public class DutyEscalation {
 
 	private final ApplicationEventPublisher events;
 
+	private final JobLock jobLock;
+
 	DutyEscalation(JdbcClient jdbc, Clock clock, SchoolCalendar calendar, Notifications notifications,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, JobLock jobLock) {
+		this.jobLock = jobLock;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.calendar = calendar;
@@ -69,10 +73,7 @@ public class DutyEscalation {
 	}
 
 	private Result escalate(boolean urgentOnly) {
-		if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-			.param("key", LOCK_KEY)
-			.query(Boolean.class)
-			.single())) {
+		if (!jobLock.tryTake(JOB)) {
 			return new Result(true, 0, 0);
 		}
 		Instant now = clock.instant();

@@ -9,6 +9,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.mindgrid.shared.db.JobLock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SemesterDuties {
 
-	/** Advisory-lock key of the generation job (any constant distinct from the escalation job's). */
-	static final long LOCK_KEY = 0x4d47_4455_5459_0001L;
+	/** The generation job's lock ({@link JobLock}). */
+	static final String JOB = "duty-semester-generation";
 
 	private static final Logger log = LoggerFactory.getLogger(SemesterDuties.class);
 
@@ -33,7 +35,10 @@ public class SemesterDuties {
 
 	private final SchoolCalendar calendar;
 
-	SemesterDuties(JdbcClient jdbc, Clock clock, SchoolCalendar calendar) {
+	private final JobLock jobLock;
+
+	SemesterDuties(JdbcClient jdbc, Clock clock, SchoolCalendar calendar, JobLock jobLock) {
+		this.jobLock = jobLock;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.calendar = calendar;
@@ -49,10 +54,7 @@ public class SemesterDuties {
 	/** Generates for the current semester of every school. */
 	@Transactional
 	public Result generate() {
-		if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-			.param("key", LOCK_KEY)
-			.query(Boolean.class)
-			.single())) {
+		if (!jobLock.tryTake(JOB)) {
 			return new Result(true, 0, 0, 0, 0);
 		}
 		List<Semester> semesters = jdbc.sql("select id, ends_on from semester where current")

@@ -1,13 +1,14 @@
 package org.mindgrid.identity;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The signed-in user with their posts; the source of every scope decision. */
-public record CurrentUser(long id, String username, String displayName, List<Post> posts) {
+/** The signed-in user with their posts; the source of every scope decision. Kept in page sessions (ADR 0028). */
+public record CurrentUser(long id, String username, String displayName, List<Post> posts) implements Serializable {
 
 	public CurrentUser {
 		Objects.requireNonNull(username);

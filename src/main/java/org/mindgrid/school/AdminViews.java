@@ -47,8 +47,11 @@ public final class AdminViews {
 			Role role, Long schoolId, Long classId, Long studentId, String detail, String remoteAddr) {
 	}
 
-	/** A new account; {@code initialPassword} is shown once and never stored in clear. */
+	/**
+	 * A new account; {@code initialPassword} is shown once and never stored in clear with the account. Serializable:
+	 * it crosses the redirect as a flash attribute of the page session (ADR 0028), removed when the page shows it.
+	 */
 	public record CreatedStaff(long id, String username, String displayName, String initialPassword,
-			boolean mustChangePassword) {
+			boolean mustChangePassword) implements java.io.Serializable {
 	}
 }

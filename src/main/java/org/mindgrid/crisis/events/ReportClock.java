@@ -10,6 +10,7 @@ import java.util.List;
 import org.mindgrid.notification.Notice;
 import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
+import org.mindgrid.shared.db.JobLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReportClock {
 
-	private static final long LOCK = 0x4d47_4352_0001L;
+	private static final String JOB = "crisis-report-clock";
 
 	private final JdbcClient jdbc;
 
@@ -37,7 +38,11 @@ public class ReportClock {
 
 	private final Notifications notifications;
 
-	ReportClock(JdbcClient jdbc, Clock clock, EventAccess access, CrisisPeople people, Notifications notifications) {
+	private final JobLock jobLock;
+
+	ReportClock(JdbcClient jdbc, Clock clock, EventAccess access, CrisisPeople people, Notifications notifications,
+			JobLock jobLock) {
+		this.jobLock = jobLock;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.access = access;
@@ -45,7 +50,12 @@ public class ReportClock {
 		this.notifications = notifications;
 	}
 
+	/**
+	 * Through the proxy's transaction: {@code run()} called from here is a self-call, so without this the lock and
+	 * the {@code for update} would each end with their own statement and two instances could remind twice.
+	 */
 	@Scheduled(fixedDelayString = "${mindgrid.crisis.report-clock-ms:30000}", initialDelay = 20_000)
+	@Transactional
 	void scheduled() {
 		run();
 	}
@@ -53,8 +63,7 @@ public class ReportClock {
 	/** One pass; answers how many reminders went out. */
 	@Transactional
 	public int run() {
-		if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK)
-			.query(Boolean.class).single())) {
+		if (!jobLock.tryTake(JOB)) {
 			return 0;
 		}
 		Instant now = clock.instant();

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.shared.db.JobLock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Puts the idempotency filter behind Spring Security and forgets expired keys every hour. */
+/** Puts the idempotency filter behind Spring Security and forgets expired keys every hour (on one instance). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 @EnableScheduling
@@ -26,8 +27,11 @@ class IdempotencyConfiguration {
 
 	private final IdempotencyStore store;
 
-	IdempotencyConfiguration(IdempotencyStore store) {
+	private final JobLock jobLock;
+
+	IdempotencyConfiguration(IdempotencyStore store, JobLock jobLock) {
 		this.store = store;
+		this.jobLock = jobLock;
 	}
 
 	@Bean
@@ -43,10 +47,12 @@ class IdempotencyConfiguration {
 			initialDelayString = "${mindgrid.idempotency.cleanup-interval:1h}")
 	void deleteExpired() {
 		try {
-			int deleted = store.deleteExpired();
-			if (deleted > 0) {
-				log.info("Deleted {} expired idempotency keys", deleted);
-			}
+			jobLock.runAlone("identity-idempotency-cleanup", () -> {
+				int deleted = store.deleteExpired();
+				if (deleted > 0) {
+					log.info("Deleted {} expired idempotency keys", deleted);
+				}
+			});
 		}
 		catch (RuntimeException e) {
 			log.warn("Deleting expired idempotency keys failed; retried at the next run", e);

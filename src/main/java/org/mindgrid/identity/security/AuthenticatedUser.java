@@ -1,5 +1,6 @@
 package org.mindgrid.identity.security;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,9 +13,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * The principal stored in the security context: the user and their posts, never the password.
  * {@code credentialsEpoch} is the account's epoch when the session began: a later password change ends it.
  * {@code mustEnrolTwoFactor}: the account must switch two-factor login on before it sees anything else.
+ * Serializable: page sessions are stored in PostgreSQL (ADR 0028).
  */
 public record AuthenticatedUser(CurrentUser currentUser, boolean mustChangePassword, int credentialsEpoch,
-		boolean mustEnrolTwoFactor) {
+		boolean mustEnrolTwoFactor) implements Serializable {
 
 	/** The same user after they changed their password in this session. */
 	public AuthenticatedUser withNewPassword(int epoch) {

@@ -28,7 +28,10 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 		LoginOutcome outcome = logins.attempt(authentication.getName(), password, details.totp(), details.client());
 		if (outcome instanceof Success success) {
 			AuthenticatedUser user = accounts.load(success.account());
-			return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+			var signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+			// The session (in PostgreSQL, ADR 0028) keeps the client, not the one-time code typed with the password.
+			signedIn.setDetails(details.client());
+			return signedIn;
 		}
 		throw new LoginRefusedException(outcome);
 	}

@@ -16,6 +16,7 @@ import org.mindgrid.notification.Notifications;
 import org.mindgrid.screening.campaigns.CampaignViews.CampaignClass;
 import org.mindgrid.screening.campaigns.CampaignViews.CampaignView;
 import org.mindgrid.screening.campaigns.CampaignViews.ClassProgress;
+import org.mindgrid.shared.db.JobLock;
 import org.mindgrid.shared.web.ApiProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +45,11 @@ public class Reminders {
 
 	private final AuditLog audit;
 
+	private final JobLock jobLock;
+
 	Reminders(JdbcClient jdbc, Clock clock, Campaigns campaigns, CurrentUsers users, Notifications notifications,
-			AuditLog audit) {
+			AuditLog audit, JobLock jobLock) {
+		this.jobLock = jobLock;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.campaigns = campaigns;
@@ -72,7 +76,7 @@ public class Reminders {
 	@Scheduled(cron = "${mindgrid.screening.remind-cron:0 0 8 * * *}", zone = "${mindgrid.zone}")
 	@Transactional
 	public void daily() {
-		if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(20261203)").query(Boolean.class).single())) {
+		if (!jobLock.tryTake("screening-reminders")) {
 			return;
 		}
 		Instant now = clock.instant();
