@@ -55,13 +55,12 @@ class MindGridErrorController implements ErrorController {
 				: HttpStatus.resolve(status);
 		Locale locale = Locales.of(request);
 		// a filter (the token's lookup) that found no free connection: busy, not broken (issue 11 point 3)
-		if (status == 500 && Overload.is((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
-			status = 503;
-			httpStatus = HttpStatus.SERVICE_UNAVAILABLE;
-			request.setAttribute(BUSY, Boolean.TRUE);
-			response.setHeader("Retry-After", String.valueOf(Overload.RETRY_AFTER_SECONDS));
-		}
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (status == 500 && Overload.is((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			// answered without the page layout: it reads the session (CSRF token, user), which needs a connection too
+			OverloadFilter.busy(response, uri != null && uri.toString().startsWith("/api/"), locale, problems, json);
+			return null;
+		}
 		boolean api = uri != null && uri.toString().startsWith("/api/");
 		// A filter's refusal (FilterProblems) brings its own message and, maybe, the field it is about.
 		ApiProblem raised = request.getAttribute(FilterProblems.PROBLEM) instanceof ApiProblem p ? p : null;
@@ -98,12 +97,7 @@ class MindGridErrorController implements ErrorController {
 		return PageExceptionHandler.page(messages, response, status, said.key(), said.args());
 	}
 
-	private static final String BUSY = MindGridErrorController.class.getName() + ".busy";
-
 	private Said said(HttpServletRequest request, int status, Locale locale) {
-		if (request.getAttribute(BUSY) != null) {
-			return new Said("problem.busy", null, null, null);
-		}
 		InputRefusal refusal = InputRefusal.of(request);
 		if (refusal != null) {
 			if (refusal.field() != null) {
