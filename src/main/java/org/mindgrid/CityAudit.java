@@ -84,6 +84,7 @@ final class CityAudit {
 			base = rs.getLong(1);
 		}
 		List<Day> days = days(total, base);
+		String format = formatConstraint();
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
 				copy audit_event (id, occurred_at, user_id, username, action, resource, student_id, detail, remote_addr,
 				                  chain_day, chain_seq, prev_hash, hash) from stdin""");
@@ -130,8 +131,42 @@ final class CityAudit {
 		}
 		try (Statement s = connection.createStatement()) {
 			s.execute("select setval('audit_event_id_seq', " + (base + total - 1) + ")");
+			restore(s, format);
 		}
 		return total;
+	}
+
+	/**
+	 * The hash format check ({@code ~ '^[0-9a-f]{64}$'} twice) costs PostgreSQL's regex engine ~37 µs a row, more
+	 * than the rest of the COPY: it is dropped for the load and put back {@code NOT VALID} (it holds for every new
+	 * row), after the generated rows were checked with an equivalent cheap predicate.
+	 */
+	private String formatConstraint() throws SQLException {
+		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
+				select pg_get_constraintdef(oid) from pg_constraint
+				 where conname = 'audit_event_hash_format' and conrelid = 'audit_event'::regclass""")) {
+			if (!rs.next()) {
+				return null;
+			}
+			String def = rs.getString(1);
+			s.execute("alter table audit_event drop constraint audit_event_hash_format");
+			return def;
+		}
+	}
+
+	private static void restore(Statement s, String format) throws SQLException {
+		if (format == null) {
+			return;
+		}
+		try (ResultSet rs = s.executeQuery("""
+				select count(*) from audit_event where not (length(hash) = 64 and length(prev_hash) = 64
+				   and hash !~ '[^0-9a-f]' and prev_hash !~ '[^0-9a-f]')""")) {
+			rs.next();
+			if (rs.getLong(1) != 0) {
+				throw new IllegalStateException(rs.getLong(1) + " generated audit rows have a malformed hash");
+			}
+		}
+		s.execute("alter table audit_event add constraint audit_event_hash_format " + format + " not valid");
 	}
 
 	private void load() throws SQLException {
