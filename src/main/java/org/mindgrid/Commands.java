@@ -31,7 +31,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The command line modes of the jar: {@code audit-verify}, {@code backup --to FILE}, {@code restore --from FILE}.
+ * The command line modes of the jar: {@code audit-verify}, {@code backup --to FILE}, {@code restore --from FILE},
+ * {@code generate --schools N --students N --records N} (a city for benchmarks, {@link CityGenerator}).
  * They read the same configuration as the application (application.properties, environment, {@code --key=value})
  * but start neither the web server nor the modules nor the demo data: only the database they need. Exit codes:
  * 0 done, 1 audit chain broken, 2 wrong usage, 3 refused, 4 failed.
@@ -44,10 +45,10 @@ final class Commands {
 
 	static final int USAGE = 2;
 
-	static final Set<String> NAMES = Set.of("audit-verify", "backup", "restore", "help");
+	static final Set<String> NAMES = Set.of("audit-verify", "backup", "restore", "generate", "help");
 
 	/** Options of the commands themselves; all other {@code --key=value} go to the configuration. */
-	private static final Set<String> OWN_OPTIONS = Set.of("--to", "--from", "--lang");
+	private static final Set<String> OWN_OPTIONS = Set.of("--to", "--from", "--lang", "--schools", "--students", "--records");
 
 	/** The parsed command line. */
 	record Invocation(String command, Map<String, String> options, List<String> configuration) {
@@ -110,7 +111,8 @@ final class Commands {
 			return OK;
 		}
 		String file = call.options().get("backup".equals(call.command()) ? "to" : "from");
-		if (!"audit-verify".equals(call.command()) && (file == null || file.isBlank())) {
+		boolean needsFile = !"audit-verify".equals(call.command()) && !"generate".equals(call.command());
+		if (needsFile && (file == null || file.isBlank())) {
 			err.println(messages.get("command.missing-file", call.command()));
 			err.println(messages.get("command.usage"));
 			return USAGE;
@@ -120,6 +122,7 @@ final class Commands {
 			return switch (call.command()) {
 				case "audit-verify" -> verify(env, out, messages);
 				case "backup" -> backup(env, Path.of(file), out, messages);
+				case "generate" -> generate(env, call.options(), out, err, messages);
 				default -> restore(env, Path.of(file), out, messages);
 			};
 		}
@@ -199,6 +202,28 @@ final class Commands {
 			out.println(messages.get("command.restore.done", summary.file().toString(), summary.created(),
 					summary.tables(), summary.rows(), summary.schemaVersion(), root, summary.previous()));
 			return OK;
+		}
+	}
+
+	/** A city into an empty database: the data directory's (created if new, held for the run) or the external one. */
+	private static int generate(Environment env, Map<String, String> options, PrintStream out, PrintStream err,
+			Messages messages) throws Exception {
+		CityGenerator.Options city = CityGenerator.Options.parse(options);
+		if (city == null) {
+			err.println(CityGenerator.USAGE);
+			return USAGE;
+		}
+		String url = env.getProperty("spring.datasource.url");
+		try (CommandDatabase db = NoExternalDatabaseCondition.isEmbedded(url)
+				? CommandDatabase.exclusive(dataDir(env), "generate")
+				: CommandDatabase.external(url, env.getProperty("spring.datasource.username"),
+						env.getProperty("spring.datasource.password"))) {
+			out.println(messages.get(db.embedded() ? "command.database.embedded" : "command.database.external",
+					db.root()));
+			String locations = env.getProperty("spring.flyway.locations", "classpath:db/migration");
+			CityGenerator.Result result = new CityGenerator(out, clock(env)).generate(db.dataSource(), city,
+					locations.split(","), err);
+			return result == null ? CityGenerator.REFUSED : OK;
 		}
 	}
 
