@@ -33,14 +33,16 @@ final class CityStructure {
 		steps.step("grades, classes, semesters", this::classes);
 		steps.step("students", () -> jdbc.sql("""
 				insert into student (school_id, class_id, student_no, name, gender, birth_date, ethnicity, native_place,
-				                     address, guardian_name, guardian_phone)
+				                     address, guardian_name, guardian_phone, list_key)
 				select school_id, class_id, no, pg_temp.city_name(boy), case when boy then 'M' else 'F' end,
 				       make_date(2020 - level, 9, 1) - (1 + floor(random() * 364))::int,
 				       pg_temp.city_pick(array['汉族','汉族','汉族','汉族','汉族','汉族','汉族','回族','满族','土家族']),
 				       pg_temp.city_pick(array['浙江宁波','浙江宁波','浙江绍兴','浙江台州','安徽安庆','江西上饶','河南信阳','四川达州']),
 				       '宁波市' || pg_temp.city_pick(array['中山西路','解放南路','药行街','柳汀街','环城北路','人民路','孝闻街'])
 				           || (1 + floor(random() * 300))::int || '号' || (1 + floor(random() * 30))::int || '幢',
-				       pg_temp.city_name(true), '13' || lpad(floor(random() * 1000000000)::bigint::text, 9, '0')
+				       pg_temp.city_name(true), '13' || lpad(floor(random() * 1000000000)::bigint::text, 9, '0'),
+				       -- the list's order, as the student trigger keeps it (triggers are off for the load)
+				       student_list_key(class_id, no)
 				  from (select s.id as school_id, c.id as class_id, c.level, random() < 0.52 as boy,
 				               (2027 - c.level)::text || lpad((g + 1)::text, 6, '0') as no
 				          from city_school s cross join generate_series(0, s.students - 1) g
