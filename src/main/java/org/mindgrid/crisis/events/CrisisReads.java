@@ -177,8 +177,8 @@ public class CrisisReads {
 	}
 
 	/** The staff of the event's school, for a reader who may assign follow-ups (the team, the head teacher). */
-	public List<StaffOption> assignees(EventAccess.Access a) {
-		if (!CrisisAction.FOLLOW_UP.allowedFor(a.reach())) {
+	public List<StaffOption> assignees(Reach reach, long schoolId) {
+		if (!CrisisAction.FOLLOW_UP.allowedFor(reach)) {
 			return List.of();
 		}
 		return jdbc.sql("""
@@ -186,7 +186,7 @@ public class CrisisReads {
 				 where p.school_id = :s and p.role in ('SCHOOL_LEADER', 'PSYCH_TEACHER', 'CRISIS_TEAM', 'HEAD_TEACHER',
 				                                         'MENTOR', 'SUBJECT_TEACHER')
 				 order by u.display_name, u.id""")
-			.param("s", a.event().schoolId())
+			.param("s", schoolId)
 			.query((rs, i) -> new StaffOption(rs.getLong(1), rs.getString(2)))
 			.list();
 	}
@@ -205,9 +205,10 @@ public class CrisisReads {
 	private List<EntryView> entries(long eventId) {
 		return jdbc.sql("""
 				select x.id, x.action, x.step, x.done_at, x.details::text, u.display_name, x.recorded_at, x.voids,
-				       (select v.id from crisis_entry v where v.voids = x.id order by v.id limit 1) as voided_by,
-				       au.display_name as assignee
+				       v.id as voided_by, au.display_name as assignee
 				  from crisis_entry x join app_user u on u.id = x.by_user
+				  -- an entry is voided at most once (a voided entry cannot be voided again)
+				  left join crisis_entry v on v.voids = x.id
 				  left join app_user au on au.id = case when x.details->>'assigneeUserId' ~ '^[0-9]{1,18}$'
 				                                        then cast(x.details->>'assigneeUserId' as bigint) end
 				 where x.event_id = :e order by x.done_at, x.id""")

@@ -169,15 +169,16 @@ public class CrisisReviews {
 
 	/**
 	 * For the event page: whether the caller has a review to open there — OPEN or CLOSED for those who read it,
-	 * NONE for the district officer who may open one; empty for everyone else. Not audited (no content).
+	 * NONE for the district officer who may open one; empty for everyone else. {@code reach} as {@link EventAccess}
+	 * decided it for the caller. Not audited (no content).
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<String> linkState(EventAccess.Access a) {
-		var row = store.find(a.event().id());
+	public java.util.Optional<String> linkState(long eventId, Reach reach) {
+		var row = store.find(eventId);
 		if (row.isEmpty()) {
-			return a.reach() == Reach.DISTRICT ? java.util.Optional.of("NONE") : java.util.Optional.empty();
+			return reach == Reach.DISTRICT ? java.util.Optional.of("NONE") : java.util.Optional.empty();
 		}
-		return readable(a.reach(), row.get()) ? java.util.Optional.of(row.get().state()) : java.util.Optional.empty();
+		return readable(reach, row.get()) ? java.util.Optional.of(row.get().state()) : java.util.Optional.empty();
 	}
 
 	/** A review action's duty link: the event of the action, for a reader of its review (404 otherwise). */

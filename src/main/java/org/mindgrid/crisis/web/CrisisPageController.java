@@ -15,6 +15,7 @@ import org.mindgrid.crisis.events.CrisisViews.EventDetail;
 import org.mindgrid.crisis.events.EmergencyLine;
 import org.mindgrid.crisis.events.EventAccess;
 import org.mindgrid.crisis.events.FirstStep;
+import org.mindgrid.crisis.events.Reach;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.shared.web.ApiProblem;
@@ -214,29 +215,28 @@ class CrisisPageController {
 	}
 
 	private void page(Model model, EventDetail e, String openForm, MultiValueMap<String, String> form) {
-		EventAccess.Access a = access.require(e.id());
 		model.addAttribute("e", e);
 		model.addAttribute("openForm", openForm);
 		model.addAttribute("typed", openForm == null ? Map.of() : typed(form));
 		model.addAttribute("forms", FORMS.stream().filter(e.allowedActions()::contains).toList());
 		model.addAttribute("canNotApply", e.allowedActions().contains("not-applicable"));
 		model.addAttribute("canVoid", e.allowedActions().contains("void"));
-		model.addAttribute("assignees", reads.assignees(a));
-		model.addAttribute("review", reviews.linkState(a).orElse(null));
+		// the detail was read as the caller reaches the event: its reach decides the rest, no second lookup
+		Reach reach = Reach.valueOf(e.reach());
+		model.addAttribute("assignees", reads.assignees(reach, e.schoolId()));
+		model.addAttribute("review", reviews.linkState(e.id(), reach).orElse(null));
 		model.addAttribute("stepCodes", Arrays.stream(FirstStep.values()).map(FirstStep::code).toList());
 		model.addAttribute("personKinds", Arrays.stream(CrisisEvents.AftercarePerson.values()).map(Enum::name).toList());
 		model.addAttribute("relations", Arrays.stream(CrisisEvents.FollowUpRelation.values()).map(Enum::name).toList());
 		model.addAttribute("departments", Arrays.stream(CrisisEvents.Department.values()).map(Enum::name).toList());
 		model.addAttribute("line", emergencyLine);
-		model.addAttribute("greenChannels", a.reach().school() ? greenChannels.forSchool(e.schoolId()) : List.of());
+		model.addAttribute("greenChannels", reach.school() ? greenChannels.forSchool(e.schoolId()) : List.of());
 		model.addAttribute("initial", e.reports().isEmpty());
 		java.time.Instant now = clock.instant();
 		long seconds = Math.max(0, java.time.Duration.between(e.occurredAt(),
 				e.closedAt() != null ? e.closedAt() : now).getSeconds());
 		model.addAttribute("elapsed", String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60));
 		model.addAttribute("minutesLeft", Math.max(0, java.time.Duration.between(now, e.reportDueAt()).toMinutes()));
-		Map<Long, Long> voidOf = new HashMap<>();
-		e.entries().stream().filter(x -> x.voids() != null).forEach(x -> voidOf.put(x.voids(), x.id()));
 		model.addAttribute("voidable", e.entries().stream().filter(x -> x.voids() == null && x.voidedBy() == null
 				&& !"void".equals(x.action()) && !"close".equals(x.action())).map(x -> x.id()).toList());
 	}
