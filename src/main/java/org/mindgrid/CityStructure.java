@@ -33,8 +33,10 @@ final class CityStructure {
 		steps.step("grades, classes, semesters", this::classes);
 		steps.step("students", () -> jdbc.sql("""
 				insert into student (school_id, class_id, student_no, name, gender, birth_date, ethnicity, native_place,
-				                     address, guardian_name, guardian_phone, list_key)
-				select school_id, class_id, no, pg_temp.city_name(boy), case when boy then 'M' else 'F' end,
+				                     address, guardian_name, guardian_phone, list_key, name_initials)
+				-- the name's pinyin initials, as the student trigger keeps them
+				select y.*, pinyin_initials(y.name) from (
+				select school_id, class_id, no, pg_temp.city_name(boy) as name, case when boy then 'M' else 'F' end,
 				       make_date(2020 - level, 9, 1) - (1 + floor(random() * 364))::int,
 				       pg_temp.city_pick(array['汉族','汉族','汉族','汉族','汉族','汉族','汉族','回族','满族','土家族']),
 				       pg_temp.city_pick(array['浙江宁波','浙江宁波','浙江绍兴','浙江台州','安徽安庆','江西上饶','河南信阳','四川达州']),
@@ -47,7 +49,7 @@ final class CityStructure {
 				               (2027 - c.level)::text || lpad((g + 1)::text, 6, '0') as no
 				          from city_school s cross join generate_series(0, s.students - 1) g
 				          join city_class c on c.school_id = s.id and c.ord = g % s.classes
-				        offset 0) x""").update());
+				        offset 0) x) y""").update());
 		steps.step("staff accounts", () -> staff(passwordHash));
 		steps.step("posts", this::posts);
 		steps.step("mentor assignments", () -> jdbc.sql("""

@@ -2,6 +2,7 @@ package org.mindgrid.student;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.validation.Validator;
@@ -74,10 +75,14 @@ public class Students {
 		String where = " where s.status = 'ENROLLED' and " + StudentScope.listPredicate("s")
 				+ path.sql("s.school_id", "s.class_id")
 				+ " and (cast(:classId as bigint) is null or s.class_id = :classId)"
-				+ " and (cast(:q as text) is null or s.name like :like or s.student_no like :prefix)";
+				+ " and (cast(:q as text) is null or s.name like :like or s.student_no like :prefix"
+				+ " or s.name_initials like :initials)";
 		String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
 		String like = q == null ? null : "%" + escapeLike(q) + "%";
 		String prefix = q == null ? null : escapeLike(q) + "%";
+		// letters only: also the pinyin initials of the name, from their start ("zs" finds 张三 and 张山峰)
+		String initials = q == null || !q.matches("[A-Za-z]{1,16}") ? null
+				: "% " + q.toLowerCase(Locale.ROOT) + "%";
 		// the count stops past Page.COUNT_CAP: "10,000+" costs what a page costs, an exact 50,000 does not
 		long total = jdbc.sql("select count(*) from (select 1 from student s" + where + " limit :cap) x")
 			.params(path.params())
@@ -88,6 +93,7 @@ public class Students {
 			.param("q", q)
 			.param("like", like)
 			.param("prefix", prefix)
+			.param("initials", initials)
 			.query(Long.class)
 			.single();
 		var items = jdbc
@@ -101,6 +107,7 @@ public class Students {
 			.param("q", q)
 			.param("like", like)
 			.param("prefix", prefix)
+			.param("initials", initials)
 			.param("size", filter.size())
 			.param("offset", (long) filter.page() * filter.size())
 			.query((rs, i) -> new StudentSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

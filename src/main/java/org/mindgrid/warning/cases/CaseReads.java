@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.CurrentUser;
+import org.mindgrid.identity.ScopePath;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 import org.mindgrid.student.Students;
@@ -40,17 +41,48 @@ public class CaseReads {
 	/** Detail keys of the team's decision a head teacher may read: the category, not the evidence weighed. */
 	private static final Set<String> CATEGORY_FOR_HEAD = Set.of("category", "previousCategory", "enterDatabase");
 
-	private static final String SUMMARY = """
+	private static final String COLUMNS = """
 			select wc.id, wc.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班', c.id,
 			       wc.state, wc.category, wc.in_database, wc.stays_against_advice, wc.opened_at, wc.ended_at,
 			       exists (select 1 from duty d where d.source_kind = 'WARNING_CASE' and d.source_id = wc.id
 			                  and d.status = 'OPEN' and d.due_at < :now) as overdue,
+			""";
+
+	private static final String SUMMARY = COLUMNS + """
 			       ct.tier, s.student_no, wc.version
 			  from warning_case wc
 			  join student s on s.id = wc.student_id
 			  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
 			  cross join lateral (select max(ca.tier) as tier from case_access ca
 			                       where ca.user_id = :caseUserId and ca.student_id = wc.student_id) ct
+			""";
+
+	/** The list's order, served by {@code warning_case_list_order_idx} within a school. */
+	private static final String ORDER = " order by wc.ended_at is null desc, wc.category desc nulls last,"
+			+ " wc.opened_at desc, wc.id desc";
+
+	/**
+	 * The list's rows: the caller's tier from their posts, the school or classes they work in as the access path
+	 * (issue 11 point 2), filters; the page's names and classes are joined after the limit.
+	 */
+	private static final String LIST_ROWS = "select wc.id, t.tier from warning_case wc"
+			+ " join student s on s.id = wc.student_id"
+			+ " cross join lateral (select" + CaseAccess.listTier("s") + "as tier) t"
+			+ " where t.tier >= 1"
+			+ " and (cast(:state as text) is null or wc.state = :state)"
+			+ " and (cast(:category as int) is null or (wc.category = :category and t.tier >= 2))"
+			+ " and (cast(:classId as bigint) is null or s.class_id = :classId)"
+			+ " and (cast(:studentId as bigint) is null or wc.student_id = :studentId)"
+			+ " and (cast(:overdue as boolean) is null or exists (select 1 from duty d"
+			+ " where d.source_kind = 'WARNING_CASE' and d.source_id = wc.id and d.status = 'OPEN'"
+			+ " and d.due_at < :now) = :overdue)";
+
+	private static final String LIST_PAGE = COLUMNS + """
+			       pg.tier, s.student_no, wc.version
+			  from (%s) pg
+			  join warning_case wc on wc.id = pg.id
+			  join student s on s.id = wc.student_id
+			  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -79,24 +111,18 @@ public class CaseReads {
 	@Transactional
 	public Page<CaseSummary> list(Filter f) {
 		CurrentUser user = students.requireStudentReader();
-		String where = """
-				 where ct.tier >= 1
-				   and (cast(:state as text) is null or wc.state = :state)
-				   and (cast(:category as int) is null or (wc.category = :category and ct.tier >= 2))
-				   and (cast(:classId as bigint) is null or s.class_id = :classId)
-				   and (cast(:studentId as bigint) is null or wc.student_id = :studentId)
-				   and (cast(:overdue as boolean) is null or exists (select 1 from duty d
-				        where d.source_kind = 'WARNING_CASE' and d.source_id = wc.id and d.status = 'OPEN'
-				          and d.due_at < :now) = :overdue)""";
+		ScopePath path = ScopePath.of(user);
+		String rows = LIST_ROWS + path.sql("wc.school_id", "s.class_id");
 		Instant now = clock.instant();
-		long total = jdbc.sql("select count(*) from (" + SUMMARY + where + ") x")
+		long counted = jdbc.sql("select count(*) from (" + rows + " limit :cap) x")
 			.params(params(user, f, now))
+			.params(path.params())
+			.param("cap", Page.COUNT_CAP + 1)
 			.query(Long.class)
 			.single();
-		List<CaseSummary> items = jdbc.sql(SUMMARY + where
-				+ " order by wc.ended_at is null desc, wc.category desc nulls last, wc.opened_at desc, wc.id desc"
-				+ " limit :size offset :offset")
+		List<CaseSummary> items = jdbc.sql(LIST_PAGE.formatted(rows + ORDER + " limit :size offset :offset") + ORDER)
 			.params(params(user, f, now))
+			.params(path.params())
 			.param("size", f.size())
 			.param("offset", (long) f.page() * f.size())
 			.query((rs, i) -> summary(rs))
@@ -105,7 +131,7 @@ public class CaseReads {
 			audit.record("CASE_LIST_READ", "cases", null,
 					"students " + items.stream().map(CaseSummary::studentId).distinct().toList());
 		}
-		return new Page<>(items, total, f.page(), f.size());
+		return Page.capped(items, counted, f.page(), f.size());
 	}
 
 	/** The caller's tier for a case: 0 when they may not see it at all. */
