@@ -45,19 +45,12 @@ final class Journeys {
 			.contentTypeHeader("application/json").userAgentHeader("mindgrid-bench").disableWarmUp();
 	}
 
-	/** Users by name, round robin: more virtual users than names share the names. */
+	/** Users by name with their token (signed in once, before the run), round robin over the names. */
 	static FeederBuilder<Object> users(List<String> names) {
+		BenchClient client = new BenchClient(BenchSettings.base());
 		List<Map<String, Object>> records = new ArrayList<>();
-		names.forEach(n -> records.add(Map.of("username", n)));
+		names.forEach(n -> records.add(Map.of("username", n, "token", client.token(n, BenchSettings.password()))));
 		return listFeeder(records).circular();
-	}
-
-	/** A staff member signs in once (Argon2id: the journey's dearest request) and keeps the token. */
-	static ChainBuilder login() {
-		return exec(http("login").post("/api/v1/auth/token")
-			.body(StringBody(s -> JSON.writeValueAsString(Map.of("username", s.getString("username"), "password",
-					BenchSettings.password()))))
-			.check(status().is(200), jsonPath("$.token").saveAs("token")));
 	}
 
 	static HttpRequestActionBuilder get(String name, String path) {

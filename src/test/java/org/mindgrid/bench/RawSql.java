@@ -13,9 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.shared.db.EmbeddedDatabase;
@@ -119,17 +121,22 @@ final class RawSql {
 		}
 	}
 
-	/** {@code endpoint}'s SQL for {@code caller} on {@code connections} threads for {@code time}. */
+	/** {@code endpoint}'s SQL for {@code caller} on {@code connections} threads for {@code time}, after warm-up. */
 	Figures time(Endpoint endpoint, CurrentUser caller, int concurrency, int connections, Duration time)
 			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(connections);
 		try {
-			long end = System.nanoTime() + time.toNanos();
+			CountDownLatch warm = new CountDownLatch(connections);
+			CountDownLatch go = new CountDownLatch(1);
+			AtomicLong end = new AtomicLong();
 			List<Future<long[]>> runs = new ArrayList<>();
-			long start = System.nanoTime();
 			for (int t = 0; t < connections; t++) {
-				runs.add(pool.submit(() -> loop(endpoint, caller, end)));
+				runs.add(pool.submit(() -> loop(endpoint, caller, warm, go, end)));
 			}
+			warm.await();
+			long start = System.nanoTime();
+			end.set(start + time.toNanos());
+			go.countDown();
 			List<long[]> all = new ArrayList<>();
 			for (Future<long[]> run : runs) {
 				all.add(run.get());
@@ -144,15 +151,22 @@ final class RawSql {
 		}
 	}
 
-	private long[] loop(Endpoint endpoint, CurrentUser caller, long end) throws SQLException {
+	private long[] loop(Endpoint endpoint, CurrentUser caller, CountDownLatch warm, CountDownLatch go, AtomicLong end)
+			throws SQLException, InterruptedException {
 		try (Connection c = connect()) {
 			JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(c, true));
-			for (int i = 0; i < WARM_UP; i++) {
-				run(jdbc, ListSql.of(endpoint, caller, endpoint.page(), Endpoint.SIZE, Instant.now()));
+			try {
+				for (int i = 0; i < WARM_UP; i++) {
+					run(jdbc, ListSql.of(endpoint, caller, endpoint.page(), Endpoint.SIZE, Instant.now()));
+				}
 			}
+			finally {
+				warm.countDown();
+			}
+			go.await();
 			long[] micros = new long[1024];
 			int n = 0;
-			while (System.nanoTime() < end) {
+			while (System.nanoTime() < end.get()) {
 				// built per round as the app builds it per request (its "now" moves on)
 				ListSql.Request request = ListSql.of(endpoint, caller, endpoint.page(), Endpoint.SIZE, Instant.now());
 				long t0 = System.nanoTime();
