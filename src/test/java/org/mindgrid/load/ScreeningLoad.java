@@ -63,6 +63,11 @@ public final class ScreeningLoad {
 					rampMs, maxSeconds, runId, classIds);
 		}
 
+		public Options withClasses(List<Long> classIds) {
+			return new Options(base, psychUser, adminUser, password, students, perClass, grade, scaleIds, thinkMs,
+					rampMs, maxSeconds, runId, List.copyOf(classIds));
+		}
+
 		public Options withStudents(int students, int perClass, int thinkMs, int rampMs) {
 			return new Options(base, psychUser, adminUser, password, students, perClass, grade, scaleIds, thinkMs,
 					rampMs, maxSeconds, runId, classIds);
@@ -246,7 +251,15 @@ public final class ScreeningLoad {
 		}
 	}
 
-	public Report run() throws InterruptedException {
+	/** A campaign open for the load students: its id and their answer codes. */
+	public record Prepared(long campaignId, List<String> codes, double setupSeconds) {
+	}
+
+	/**
+	 * The setup of a run, also for other clients (the Gatling journey of issue 11): the students (imported, or
+	 * those of {@code --classes}), a campaign over their classes, every parent's consent, the codes.
+	 */
+	public Prepared prepare() throws InterruptedException {
 		long setupStart = System.nanoTime();
 		token = login(options.psychUser());
 		long schoolId = call("GET", "/api/v1/me", null, token, 200).get("schoolId").asLong();
@@ -278,7 +291,14 @@ public final class ScreeningLoad {
 		if (codes.size() < students.size()) {
 			throw new IllegalStateException("only " + codes.size() + " codes for " + students.size() + " students");
 		}
-		double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+		return new Prepared(campaignId, codes, (System.nanoTime() - setupStart) / 1e9);
+	}
+
+	public Report run() throws InterruptedException {
+		Prepared prepared = prepare();
+		long campaignId = prepared.campaignId();
+		List<String> codes = prepared.codes();
+		double setupSeconds = prepared.setupSeconds();
 
 		Timings sessions = new Timings("session");
 		Timings saves = new Timings("save");
