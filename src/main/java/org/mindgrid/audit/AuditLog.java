@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -53,12 +54,17 @@ public class AuditLog {
 
 	private final TransactionTemplate tx;
 
+	/** For the lines of a read-only transaction, which cannot insert them itself (ADR 0030). */
+	private final TransactionTemplate ownTransaction;
+
 	AuditLog(JdbcClient jdbc, CurrentUsers users, Clock clock, AuditChainWriter writer, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
 		this.writer = writer;
 		this.tx = tx;
+		this.ownTransaction = new TransactionTemplate(tx.getTransactionManager());
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -100,7 +106,7 @@ public class AuditLog {
 				PendingEvent.clean(detail), PendingEvent.clean(remoteAddr), grant);
 		if (TransactionSynchronizationManager.isActualTransactionActive()
 				&& TransactionSynchronizationManager.isSynchronizationActive()) {
-			PendingEvents.of(writer).add(event);
+			PendingEvents.of(writer, ownTransaction).add(event);
 		}
 		else {
 			tx.executeWithoutResult(status -> writer.append(List.of(event)));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,12 @@ public final class AppProcess implements AutoCloseable {
 
 	/** Starts {@code MindGridApplication} on {@code port} with these {@code --key=value} arguments. */
 	public static AppProcess start(String name, int port, Path log, List<String> args) throws IOException {
+		return start(name, port, log, args, Map.of());
+	}
+
+	/** The same with these environment variables added to the test's own. */
+	public static AppProcess start(String name, int port, Path log, List<String> args, Map<String, String> env)
+			throws IOException {
 		String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
 			.collect(Collectors.joining(File.pathSeparator));
@@ -46,7 +53,9 @@ public final class AppProcess implements AutoCloseable {
 				"org.mindgrid.MindGridApplication", "--server.port=" + port));
 		command.addAll(args);
 		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(env);
+		Process process = builder.start();
 		return new AppProcess(name, port, process, log);
 	}
 

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,6 +34,8 @@ public final class PostgresCluster implements AutoCloseable {
 	private final boolean asPostgres;
 
 	private final boolean temporary;
+
+	private boolean running;
 
 	private PostgresCluster(Path bin, Path data, int port, boolean asPostgres, boolean temporary) {
 		this.bin = bin;
@@ -69,6 +72,30 @@ public final class PostgresCluster implements AutoCloseable {
 	 * cannot reach {@code dir} (a checkout under a private directory), the cluster goes to a temporary directory.
 	 */
 	public static PostgresCluster start(Path bin, Path dir) throws IOException, InterruptedException {
+		PostgresCluster cluster = prepare(bin, dir);
+		cluster.run(60, bin.resolve("initdb").toString(), "-D", cluster.data.toString(), "-U",
+				"postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync");
+		cluster.startServer();
+		return cluster;
+	}
+
+	/**
+	 * A hot standby of this cluster in {@code dir}: a base backup streaming from it ({@code pg_basebackup -R}),
+	 * started on a port of its own, its WAL receiver named {@code applicationName} (what
+	 * {@code synchronous_standby_names} refers to).
+	 */
+	public PostgresCluster standby(Path dir, String applicationName) throws IOException, InterruptedException {
+		PostgresCluster standby = prepare(bin, dir);
+		standby.run(120, bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+				"-U", "postgres", "-D", standby.data.toString(), "-R", "-X", "stream", "--no-sync");
+		// -R wrote primary_conninfo; the later line wins and names the standby
+		Files.writeString(standby.data.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port="
+				+ port + " user=postgres application_name=" + applicationName + "'\n", StandardOpenOption.APPEND);
+		standby.startServer();
+		return standby;
+	}
+
+	private static PostgresCluster prepare(Path bin, Path dir) throws IOException, InterruptedException {
 		delete(dir);
 		Files.createDirectories(dir);
 		boolean asPostgres = "root".equals(System.getProperty("user.name"));
@@ -83,18 +110,37 @@ public final class PostgresCluster implements AutoCloseable {
 				temporary = true;
 			}
 		}
-		PostgresCluster cluster = new PostgresCluster(bin, dir.resolve("data"), freePort(), asPostgres, temporary);
-		cluster.run(60, bin.resolve("initdb").toString(), "-D", cluster.data.toString(), "-U",
-				"postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync");
-		cluster.run(60, bin.resolve("pg_ctl").toString(), "-D", cluster.data.toString(), "-l",
-				dir.resolve("postgres.log").toString(), "-w", "-t", "60", "-o",
-				"-p " + cluster.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=60",
+		return new PostgresCluster(bin, dir.resolve("data"), freePort(), asPostgres, temporary);
+	}
+
+	private void startServer() throws IOException, InterruptedException {
+		run(60, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+				data.resolveSibling("postgres.log").toString(), "-w", "-t", "60", "-o",
+				"-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=60",
 				"start");
-		return cluster;
+		running = true;
+	}
+
+	/** A standby becomes a primary ({@code pg_ctl promote}, waiting until it accepts writes). */
+	public void promote() throws IOException, InterruptedException {
+		run(60, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "promote");
+	}
+
+	/** The server dies as with a power cut ({@code pg_ctl stop -m immediate}: no shutdown checkpoint). */
+	public void kill() throws IOException, InterruptedException {
+		if (running) {
+			run(60, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+			running = false;
+		}
 	}
 
 	public int port() {
 		return port;
+	}
+
+	/** The server's log (for a failing test's message). */
+	public Path log() {
+		return data.resolveSibling("postgres.log");
 	}
 
 	public String jdbcUrl(String database) {
@@ -115,8 +161,7 @@ public final class PostgresCluster implements AutoCloseable {
 	/** Immediate stop: the cluster is thrown away. */
 	@Override
 	public void close() throws IOException, InterruptedException {
-		run(60, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w",
-				"stop");
+		kill();
 		if (temporary) {
 			delete(data.getParent());
 		}
