@@ -297,6 +297,18 @@ class AccessMatrixIntegrationTests {
 				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
 		cells.add(new Cell("GET", "/api/v1/screening/consent/ZZZZZZZZZZ", null,
 				expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)));
+		// Issue 12: indicators. A school's leaders and psychology teachers, its district's and city's officers.
+		long haishu = jdbc.sql("select district_id from school where id = :s").param("s", school1).query(Long.class).single();
+		long city = jdbc.sql("select city_id from district where id = :d").param("d", haishu).query(Long.class).single();
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("GET", "/api/v1/indicators?level=school&id=" + school1, null,
+				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/indicators?level=district&id=" + haishu, null,
+				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/indicators?level=city&id=" + city, null,
+				expect(403, OK, 403, 403, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/districts/" + haishu + "/schools/indicators", null,
+				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
 		return cells;
 	}
 

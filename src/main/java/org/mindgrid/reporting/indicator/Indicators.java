@@ -1,0 +1,222 @@
+package org.mindgrid.reporting.indicator;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.mindgrid.audit.AuditLog;
+import org.mindgrid.identity.CurrentUser;
+import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.shared.web.ApiProblem;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The indicators of a school, a district or a city for a month, from the stored values (computed on first read of
+ * a district's month, then by the hourly job). Who reads: a school's leaders, administrators, psychology teachers
+ * and crisis team their school; a district officer the district and its schools; a city officer the city, its
+ * districts and schools. Checked in SQL against the caller's posts; every read is audited.
+ */
+@Service
+public class Indicators {
+
+	public enum Level {
+		SCHOOL, DISTRICT, CITY
+	}
+
+	/** One indicator's value (percent of units meeting the rule, null when none or suppressed) against its target. */
+	public record Item(String indicator, String name, BigDecimal value, BigDecimal target, IndicatorStatus status) {
+	}
+
+	public record Report(Level level, long id, String period, List<Item> items) {
+	}
+
+	public record SchoolRow(long schoolId, String school, String stage, String ownership, String locale,
+			List<Item> indicators) {
+	}
+
+	public record DistrictTable(long districtId, String period, List<SchoolRow> items) {
+	}
+
+	private static final String SCHOOL_ROLES = "'SCHOOL_LEADER', 'SCHOOL_ADMIN', 'PSYCH_TEACHER', 'CRISIS_TEAM'";
+
+	private final JdbcClient jdbc;
+
+	private final IndicatorCatalog catalog;
+
+	private final IndicatorStore store;
+
+	private final CurrentUsers users;
+
+	private final AuditLog audit;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	Indicators(JdbcClient jdbc, IndicatorCatalog catalog, IndicatorStore store, CurrentUsers users, AuditLog audit,
+			MessageSource messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.store = store;
+		this.users = users;
+		this.audit = audit;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** The current month in the schools' zone. */
+	public YearMonth currentMonth() {
+		return YearMonth.now(clock);
+	}
+
+	@Transactional(readOnly = true)
+	public Report report(Level level, long id, YearMonth month, Locale locale) {
+		CurrentUser user = users.current();
+		Place place = place(level, id, user.id());
+		List<Long> districts = districtsOf(place);
+		ensureComputed(districts, month);
+		Map<String, long[]> counts = switch (level) {
+			case SCHOOL -> counts("v.school_id = :id", id, month);
+			case DISTRICT -> counts("v.district_id = :id", id, month);
+			case CITY -> counts("v.district_id in (select d.id from district d where d.city_id = :id)", id, month);
+		};
+		Map<String, BigDecimal> targets = level == Level.CITY ? Map.of() : targets(place.districtId());
+		boolean suppress = !place.ownStaff();
+		List<Item> items = new ArrayList<>();
+		for (IndicatorDefinition d : catalog.all()) {
+			if (level == Level.SCHOOL && d.districtOwn()) {
+				continue;
+			}
+			items.add(item(d, counts.get(d.id()), targets.getOrDefault(d.id(), d.target()), suppress, locale));
+		}
+		audit.record("INDICATORS_READ", "indicators/" + level.name().toLowerCase(Locale.ROOT) + "/" + id + "/" + month,
+				null, null);
+		return new Report(level, id, month.toString(), items);
+	}
+
+	/** The district's schools × indicators (no names of people; shares of fewer than five students suppressed). */
+	@Transactional(readOnly = true)
+	public DistrictTable districtSchools(long districtId, YearMonth month, Locale locale) {
+		CurrentUser user = users.current();
+		place(Level.DISTRICT, districtId, user.id());
+		ensureComputed(List.of(districtId), month);
+		Map<Long, Map<String, long[]>> bySchool = new HashMap<>();
+		jdbc.sql("select school_id, indicator_id, met, units from indicator_value "
+				+ "where district_id = :d and period = :p and school_id is not null")
+			.param("d", districtId).param("p", month.toString())
+			.query((rs, i) -> bySchool.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+				.put(rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4) }))
+			.list();
+		Map<String, BigDecimal> targets = targets(districtId);
+		List<SchoolRow> rows = jdbc.sql("select id, name, stage, ownership, locale from school where district_id = :d order by name, id")
+			.param("d", districtId)
+			.query((rs, i) -> {
+				Map<String, long[]> counts = bySchool.getOrDefault(rs.getLong(1), Map.of());
+				List<Item> items = new ArrayList<>();
+				for (IndicatorDefinition d : catalog.all()) {
+					if (!d.districtOwn()) {
+						items.add(item(d, counts.get(d.id()), targets.getOrDefault(d.id(), d.target()), true, locale));
+					}
+				}
+				return new SchoolRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						items);
+			})
+			.list();
+		audit.record("INDICATORS_READ", "indicators/district/" + districtId + "/schools/" + month, null, null);
+		return new DistrictTable(districtId, month.toString(), rows);
+	}
+
+	private Item item(IndicatorDefinition d, long[] count, BigDecimal target, boolean suppress, Locale locale) {
+		String name = messages.getMessage("indicator." + d.id() + ".name", null, d.id(), locale);
+		if (count == null || count[1] == 0) {
+			return new Item(d.id(), name, null, target, IndicatorStatus.NONE);
+		}
+		if (suppress && d.unit().isPeople() && count[1] < 5) {
+			return new Item(d.id(), name, null, target, IndicatorStatus.SUPPRESSED);
+		}
+		// rounded down to a tenth: 99.96 % is not yet 100 %
+		BigDecimal value = BigDecimal.valueOf(count[0] * 1000 / count[1], 1);
+		return new Item(d.id(), name, value, target, IndicatorStatus.of(value, target));
+	}
+
+	private Map<String, long[]> counts(String where, long id, YearMonth month) {
+		Map<String, long[]> map = new LinkedHashMap<>();
+		jdbc.sql("select v.indicator_id, sum(v.met), sum(v.units) from indicator_value v where " + where
+				+ " and v.period = :p group by v.indicator_id")
+			.param("id", id).param("p", month.toString())
+			.query((rs, i) -> map.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) }))
+			.list();
+		return map;
+	}
+
+	private Map<String, BigDecimal> targets(Long districtId) {
+		Map<String, BigDecimal> map = new HashMap<>();
+		if (districtId != null) {
+			jdbc.sql("select indicator_id, target from indicator_setting where district_id = :d and target is not null")
+				.param("d", districtId)
+				.query((rs, i) -> map.put(rs.getString(1), rs.getBigDecimal(2)))
+				.list();
+		}
+		return map;
+	}
+
+	private void ensureComputed(List<Long> districts, YearMonth month) {
+		for (long d : districts) {
+			boolean computed = jdbc.sql("select exists (select 1 from indicator_refresh where district_id = :d and period = :p)")
+				.param("d", d).param("p", month.toString()).query(Boolean.class).single();
+			if (!computed) {
+				store.refresh(d, month, null);
+			}
+		}
+	}
+
+	private List<Long> districtsOf(Place place) {
+		if (place.level() == Level.CITY) {
+			return jdbc.sql("select id from district where city_id = :c order by id").param("c", place.id())
+				.query(Long.class).list();
+		}
+		return List.of(place.districtId());
+	}
+
+	/** A place and whether the caller may read it (403) or it exists (404); ownStaff: the school's own staff. */
+	private record Place(Level level, long id, Long districtId, boolean ownStaff) {
+	}
+
+	private Place place(Level level, long id, long me) {
+		String sql = switch (level) {
+			case SCHOOL -> "select s.district_id,"
+					+ " exists (select 1 from post p where p.user_id = :me and ((p.role in (" + SCHOOL_ROLES + ") and p.school_id = s.id)"
+					+ "   or (p.role = 'DISTRICT_OFFICER' and p.district_id = s.district_id)"
+					+ "   or (p.role = 'CITY_OFFICER' and p.city_id = d.city_id))),"
+					+ " exists (select 1 from post p where p.user_id = :me and p.role in (" + SCHOOL_ROLES + ") and p.school_id = s.id)"
+					+ " from school s join district d on d.id = s.district_id where s.id = :id";
+			case DISTRICT -> "select d.id,"
+					+ " exists (select 1 from post p where p.user_id = :me and ((p.role = 'DISTRICT_OFFICER' and p.district_id = d.id)"
+					+ "   or (p.role = 'CITY_OFFICER' and p.city_id = d.city_id))), false"
+					+ " from district d where d.id = :id";
+			case CITY -> "select null::bigint,"
+					+ " exists (select 1 from post p where p.user_id = :me and p.role = 'CITY_OFFICER' and p.city_id = c.id), false"
+					+ " from city c where c.id = :id";
+		};
+		record Found(Place place, boolean allowed) {
+		}
+		Found found = jdbc.sql(sql).param("me", me).param("id", id)
+			.query((rs, i) -> new Found(new Place(level, id, (Long) rs.getObject(1), rs.getBoolean(3)), rs.getBoolean(2)))
+			.optional()
+			.orElseThrow(() -> ApiProblem.notFound("problem.not-found"));
+		if (!found.allowed()) {
+			throw ApiProblem.forbidden("indicator.problem.forbidden");
+		}
+		return found.place();
+	}
+}
