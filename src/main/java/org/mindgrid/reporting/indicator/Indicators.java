@@ -34,7 +34,8 @@ public class Indicators {
 	}
 
 	/** One indicator's value (percent of units meeting the rule, null when none or suppressed) against its target. */
-	public record Item(String indicator, String name, BigDecimal value, BigDecimal target, IndicatorStatus status) {
+	public record Item(String indicator, String name, String rule, BigDecimal value, BigDecimal target,
+			IndicatorStatus status) {
 	}
 
 	public record Report(Level level, long id, String period, List<Item> items) {
@@ -45,6 +46,16 @@ public class Indicators {
 	}
 
 	public record DistrictTable(long districtId, String period, List<SchoolRow> items) {
+	}
+
+	public record DistrictRow(long districtId, String district, List<Item> indicators) {
+	}
+
+	public record CityTable(long cityId, String period, List<DistrictRow> items) {
+	}
+
+	/** An indicator's units in a school that miss the rule. */
+	public record Missed(IndicatorDefinition.Unit unit, List<IndicatorStore.Unit> units) {
 	}
 
 	private static final String SCHOOL_ROLES = "'SCHOOL_LEADER', 'SCHOOL_ADMIN', 'PSYCH_TEACHER', 'CRISIS_TEAM'";
@@ -90,14 +101,14 @@ public class Indicators {
 			case DISTRICT -> counts("v.district_id = :id", id, month);
 			case CITY -> counts("v.district_id in (select d.id from district d where d.city_id = :id)", id, month);
 		};
-		Map<String, BigDecimal> targets = level == Level.CITY ? Map.of() : targets(place.districtId());
+		Tuning tuning = level == Level.CITY ? Tuning.DEFAULTS : tuning(place.districtId());
 		boolean suppress = !place.ownStaff();
 		List<Item> items = new ArrayList<>();
 		for (IndicatorDefinition d : catalog.all()) {
 			if (level == Level.SCHOOL && d.districtOwn()) {
 				continue;
 			}
-			items.add(item(d, counts.get(d.id()), targets.getOrDefault(d.id(), d.target()), suppress, locale));
+			items.add(item(d, counts.get(d.id()), tuning, suppress, locale));
 		}
 		audit.record("INDICATORS_READ", "indicators/" + level.name().toLowerCase(Locale.ROOT) + "/" + id + "/" + month,
 				null, null);
@@ -117,7 +128,7 @@ public class Indicators {
 			.query((rs, i) -> bySchool.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
 				.put(rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4) }))
 			.list();
-		Map<String, BigDecimal> targets = targets(districtId);
+		Tuning tuning = tuning(districtId);
 		List<SchoolRow> rows = jdbc.sql("select id, name, stage, ownership, locale from school where district_id = :d order by name, id")
 			.param("d", districtId)
 			.query((rs, i) -> {
@@ -125,7 +136,7 @@ public class Indicators {
 				List<Item> items = new ArrayList<>();
 				for (IndicatorDefinition d : catalog.all()) {
 					if (!d.districtOwn()) {
-						items.add(item(d, counts.get(d.id()), targets.getOrDefault(d.id(), d.target()), true, locale));
+						items.add(item(d, counts.get(d.id()), tuning, true, locale));
 					}
 				}
 				return new SchoolRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -136,17 +147,94 @@ public class Indicators {
 		return new DistrictTable(districtId, month.toString(), rows);
 	}
 
-	private Item item(IndicatorDefinition d, long[] count, BigDecimal target, boolean suppress, Locale locale) {
+	/** The city's districts × indicators (each district's schools pooled with its own units). */
+	@Transactional(readOnly = true)
+	public CityTable cityDistricts(long cityId, YearMonth month, Locale locale) {
+		CurrentUser user = users.current();
+		Place place = place(Level.CITY, cityId, user.id());
+		ensureComputed(districtsOf(place), month);
+		Map<Long, Map<String, long[]>> byDistrict = new HashMap<>();
+		jdbc.sql("select v.district_id, v.indicator_id, sum(v.met), sum(v.units) from indicator_value v "
+				+ "where v.district_id in (select d.id from district d where d.city_id = :c) and v.period = :p "
+				+ "group by v.district_id, v.indicator_id")
+			.param("c", cityId).param("p", month.toString())
+			.query((rs, i) -> byDistrict.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+				.put(rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4) }))
+			.list();
+		List<DistrictRow> rows = jdbc.sql("select id, name from district where city_id = :c order by name, id")
+			.param("c", cityId)
+			.query((rs, i) -> {
+				Map<String, long[]> counts = byDistrict.getOrDefault(rs.getLong(1), Map.of());
+				List<Item> items = new ArrayList<>();
+				for (IndicatorDefinition d : catalog.all()) {
+					items.add(item(d, counts.get(d.id()), Tuning.DEFAULTS, true, locale));
+				}
+				return new DistrictRow(rs.getLong(1), rs.getString(2), items);
+			})
+			.list();
+		audit.record("INDICATORS_READ", "indicators/city/" + cityId + "/districts/" + month, null, null);
+		return new CityTable(cityId, month.toString(), rows);
+	}
+
+	/**
+	 * The units of a school that miss their rule, per indicator with classes or people as units (which class is
+	 * below 2 lessons this month, which mentor has not visited): for the school's own staff only.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Missed> missed(long schoolId, YearMonth month) {
+		CurrentUser user = users.current();
+		Place place = place(Level.SCHOOL, schoolId, user.id());
+		if (!place.ownStaff()) {
+			throw ApiProblem.forbidden("indicator.problem.forbidden");
+		}
+		Map<String, Missed> missed = new LinkedHashMap<>();
+		for (IndicatorDefinition d : catalog.all()) {
+			if (d.unit() == IndicatorDefinition.Unit.CLASS || d.unit() == IndicatorDefinition.Unit.MENTOR
+					|| d.unit() == IndicatorDefinition.Unit.STAFF || d.unit() == IndicatorDefinition.Unit.STUDENT) {
+				List<IndicatorStore.Unit> units = store.units(d, place.districtId(), schoolId, month).stream()
+					.filter(u -> !u.met())
+					.toList();
+				if (!units.isEmpty()) {
+					missed.put(d.id(), new Missed(d.unit(), units));
+				}
+			}
+		}
+		return missed;
+	}
+
+	private Item item(IndicatorDefinition d, long[] count, Tuning tuning, boolean suppress, Locale locale) {
+		BigDecimal target = tuning.target(d);
+		BigDecimal threshold = tuning.threshold(d);
 		String name = messages.getMessage("indicator." + d.id() + ".name", null, d.id(), locale);
+		String rule = messages.getMessage("indicator." + d.id() + ".rule",
+				new Object[] { threshold == null ? "" : threshold.stripTrailingZeros().toPlainString() }, d.id(), locale);
 		if (count == null || count[1] == 0) {
-			return new Item(d.id(), name, null, target, IndicatorStatus.NONE);
+			return new Item(d.id(), name, rule, null, target, IndicatorStatus.NONE);
 		}
 		if (suppress && d.unit().isPeople() && count[1] < 5) {
-			return new Item(d.id(), name, null, target, IndicatorStatus.SUPPRESSED);
+			return new Item(d.id(), name, rule, null, target, IndicatorStatus.SUPPRESSED);
 		}
 		// rounded down to a tenth: 99.96 % is not yet 100 %
 		BigDecimal value = BigDecimal.valueOf(count[0] * 1000 / count[1], 1);
-		return new Item(d.id(), name, value, target, IndicatorStatus.of(value, target));
+		return new Item(d.id(), name, rule, value, target, IndicatorStatus.of(value, target));
+	}
+
+	/** A district's own thresholds and targets over the definitions' (none for the city level). */
+	private record Tuning(Map<String, BigDecimal> thresholds, Map<String, BigDecimal> targets) {
+
+		static final Tuning DEFAULTS = new Tuning(Map.of(), Map.of());
+
+		BigDecimal target(IndicatorDefinition d) {
+			return targets.getOrDefault(d.id(), d.target());
+		}
+
+		BigDecimal threshold(IndicatorDefinition d) {
+			return thresholds.getOrDefault(d.id(), d.threshold());
+		}
+	}
+
+	private Tuning tuning(Long districtId) {
+		return districtId == null ? Tuning.DEFAULTS : new Tuning(store.thresholds(districtId), targets(districtId));
 	}
 
 	private Map<String, long[]> counts(String where, long id, YearMonth month) {
