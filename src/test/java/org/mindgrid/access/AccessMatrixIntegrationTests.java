@@ -1,5 +1,7 @@
 package org.mindgrid.access;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +39,9 @@ class AccessMatrixIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -309,6 +314,19 @@ class AccessMatrixIntegrationTests {
 				expect(403, OK, 403, 403, 403, 403, 403, 403, 403, 403, 403)));
 		cells.add(new Cell("GET", "/api/v1/districts/" + haishu + "/schools/indicators", null,
 				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
+		// Issue 12 point 6: periods of high risk. The district's officer announces (far ahead: no reminder fires in
+		// the run); its officers, the city's and the staff of its schools read.
+		LocalDate ahead = LocalDate.now(clock).plusDays(300);
+		cells.add(new Cell("POST", "/api/v1/high-risk-periods", Map.of("districtId", haishu, "kind", "CUSTOM",
+				"title", "矩阵时段", "startsOn", ahead.toString(), "endsOn", ahead.plusDays(1).toString(), "message", "矩阵"),
+				expect(403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403)));
+		long period = jdbc.sql("insert into high_risk_period (district_id, kind, title, starts_on, ends_on, message, created_by, created_at) "
+				+ "select :d, 'CUSTOM', '矩阵读', :a, :a, '矩阵', id, now() from app_user where username = 'district' returning id")
+			.param("d", haishu).param("a", ahead).query(Long.class).single();
+		cells.add(new Cell("GET", "/api/v1/high-risk-periods?districtId=" + haishu, null,
+				expect(403, OK, OK, OK, OK, OK, OK, OK, OK, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/high-risk-periods/" + period, null,
+				expect(403, OK, OK, OK, OK, OK, OK, OK, OK, 403, 403)));
 		return cells;
 	}
 

@@ -5,19 +5,16 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
+import org.mindgrid.reporting.FieldProblems;
 import org.mindgrid.reporting.indicator.Indicators;
 import org.mindgrid.reporting.indicator.Indicators.Item;
 import org.mindgrid.reporting.indicator.Indicators.Level;
 import org.mindgrid.shared.web.ApiProblem;
-import org.mindgrid.shared.web.InputErrors;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,11 +47,11 @@ class IndicatorApiController {
 
 	private final Indicators indicators;
 
-	private final MessageSource messages;
+	private final FieldProblems problems;
 
-	IndicatorApiController(Indicators indicators, MessageSource messages) {
+	IndicatorApiController(Indicators indicators, FieldProblems problems) {
 		this.indicators = indicators;
-		this.messages = messages;
+		this.problems = problems;
 	}
 
 	@Operation(summary = "A school's, district's or city's indicators for a month",
@@ -97,11 +94,8 @@ class IndicatorApiController {
 		}
 	}
 
-	/** The project's field problem: 400 with {@code errors.<field>} in the caller's language. */
 	private ApiProblem invalid(String field, String key) {
-		Locale locale = LocaleContextHolder.getLocale();
-		return ApiProblem.badRequest("problem.validation").with("errors",
-				Map.of(field, InputErrors.named(messages, field, messages.getMessage(key, null, key, locale), locale)));
+		return problems.field(field, key);
 	}
 
 	private YearMonth month(String period) {

@@ -20,6 +20,7 @@ import org.mindgrid.reporting.indicator.Indicators.Item;
 import org.mindgrid.reporting.indicator.Indicators.Level;
 import org.mindgrid.reporting.indicator.Indicators.SchoolRow;
 import org.mindgrid.reporting.indicator.SchoolFacts;
+import org.mindgrid.reporting.period.HighRiskPeriods;
 import org.mindgrid.shared.web.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +46,13 @@ class OversightPageController {
 
 	private final CurrentUsers users;
 
-	OversightPageController(Indicators indicators, SchoolFacts facts, CurrentUsers users) {
+	private final HighRiskPeriods periods;
+
+	OversightPageController(Indicators indicators, SchoolFacts facts, CurrentUsers users, HighRiskPeriods periods) {
 		this.indicators = indicators;
 		this.facts = facts;
 		this.users = users;
+		this.periods = periods;
 	}
 
 	@GetMapping("/oversight")
@@ -90,6 +94,7 @@ class OversightPageController {
 			model.addAttribute("overdue", facts.overdueByPerson(id));
 		}
 		model.addAttribute("place", place);
+		model.addAttribute("periods", periods.current(place.districtId()));
 		model.addAttribute("report", report);
 		model.addAttribute("missed", missed);
 		model.addAttribute("ownStaff", ownStaff);
@@ -116,6 +121,7 @@ class OversightPageController {
 			.thenComparingLong(r -> count(r.indicators(), IndicatorStatus.RED))
 			.thenComparing(SchoolRow::school));
 		model.addAttribute("districtName", facts.districtName(id));
+		model.addAttribute("periods", periods.current(id));
 		model.addAttribute("districtId", id);
 		model.addAttribute("report", report);
 		model.addAttribute("rows", rows);
