@@ -72,12 +72,14 @@ public class Students {
 		// the scope decides; the access path (the caller's one school, or their classes) only says where to look,
 		// so that the page is read in list order from an index however many students the caller can see
 		ScopePath path = ScopePath.of(user);
+		String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
+		// only the filters given: an optional "(:x is null or …)" makes the generic plan of a prepared statement
+		// (from the sixth execution) estimate a handful of rows, sort the whole school by bitmap (28 ms for 50 k
+		// students) instead of reading the list index in order (0.1 ms)
 		String where = " where s.status = 'ENROLLED' and " + StudentScope.listPredicate("s")
 				+ path.sql("s.school_id", "s.class_id")
-				+ " and (cast(:classId as bigint) is null or s.class_id = :classId)"
-				+ " and (cast(:q as text) is null or s.name like :like or s.student_no like :prefix"
-				+ " or s.name_initials like :initials)";
-		String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
+				+ (filter.classId() == null ? "" : " and s.class_id = :classId")
+				+ (q == null ? "" : " and (s.name like :like or s.student_no like :prefix or s.name_initials like :initials)");
 		String like = q == null ? null : "%" + escapeLike(q) + "%";
 		String prefix = q == null ? null : escapeLike(q) + "%";
 		// letters only: also the pinyin initials of the name, from their start ("zs" finds 张三 and 张山峰)

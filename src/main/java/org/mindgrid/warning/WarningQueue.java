@@ -86,8 +86,9 @@ public class WarningQueue {
 		CurrentUser user = students.requireStudentReader();
 		// the school's queue in its order from one index (issue 11 point 2); the scope still decides each row
 		ScopePath path = ScopePath.of(user);
+		// the status filter only when given: an optional "(:status is null or …)" misleads the generic plan
 		String where = " where " + StudentScope.listPredicate("s") + path.sql("w.school_id", "s.class_id")
-				+ " and (cast(:status as text) is null or w.status = :status)";
+				+ (status == null ? " " : " and w.status = :status ");
 		long total = jdbc.sql("select count(*) from (select 1 from warning_report w join student s on s.id = w.student_id"
 				+ where + " limit :cap) x")
 			.params(path.params())

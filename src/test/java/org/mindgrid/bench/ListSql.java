@@ -9,6 +9,7 @@ import java.util.Map;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.ScopePath;
 import org.mindgrid.identity.StudentScope;
+import org.mindgrid.warning.cases.CaseAccess;
 
 /**
  * The SQL each list endpoint sends, with the parameters it binds for the same caller: the limit the benchmarks
@@ -49,13 +50,11 @@ final class ListSql {
 		};
 	}
 
-	/** {@code Students.list} (student module), no class filter, no search. */
+	/** {@code Students.list} (student module), no class filter, no search: neither predicate is in the SQL. */
 	static Request students(CurrentUser user, int page, int size) {
 		ScopePath path = ScopePath.of(user);
 		String where = " where s.status = 'ENROLLED' and " + StudentScope.listPredicate("s")
-				+ path.sql("s.school_id", "s.class_id")
-				+ " and (cast(:classId as bigint) is null or s.class_id = :classId)"
-				+ " and (cast(:q as text) is null or s.name like :like or s.student_no like :prefix)";
+				+ path.sql("s.school_id", "s.class_id");
 		Map<String, Object> p = new HashMap<>(path.params());
 		p.put("scopeUserId", user.id());
 		p.put("scopeLevel", StudentScope.LIST);
@@ -78,11 +77,10 @@ final class ListSql {
 				1);
 	}
 
-	/** {@code WarningQueue.queue} (warning module), any status. */
+	/** {@code WarningQueue.queue} (warning module), any status: no status predicate in the SQL. */
 	static Request queue(CurrentUser user, int page, int size) {
 		ScopePath path = ScopePath.of(user);
-		String where = " where " + StudentScope.listPredicate("s") + path.sql("w.school_id", "s.class_id")
-				+ " and (cast(:status as text) is null or w.status = :status)";
+		String where = " where " + StudentScope.listPredicate("s") + path.sql("w.school_id", "s.class_id");
 		Map<String, Object> p = new HashMap<>(path.params());
 		p.put("scopeUserId", user.id());
 		p.put("scopeLevel", StudentScope.ARCHIVE);
@@ -112,30 +110,34 @@ final class ListSql {
 				1);
 	}
 
-	/** {@code CaseReads.list} (warning module, cases), no filter. */
+	/** {@code CaseReads.list} (warning module, cases), no filter: the tier from the caller's posts, the access path. */
 	static Request cases(CurrentUser user, int page, int size, Instant now) {
+		ScopePath path = ScopePath.of(user);
+		String rows = "select wc.id, t.tier from warning_case wc"
+				+ " join student s on s.id = wc.student_id"
+				+ " cross join lateral (select" + CaseAccess.listTier("s") + "as tier) t"
+				+ " where t.tier >= 1"
+				+ " and (cast(:state as text) is null or wc.state = :state)"
+				+ " and (cast(:category as int) is null or (wc.category = :category and t.tier >= 2))"
+				+ " and (cast(:classId as bigint) is null or s.class_id = :classId)"
+				+ " and (cast(:studentId as bigint) is null or wc.student_id = :studentId)"
+				+ " and (cast(:overdue as boolean) is null or exists (select 1 from duty d"
+				+ " where d.source_kind = 'WARNING_CASE' and d.source_id = wc.id and d.status = 'OPEN'"
+				+ " and d.due_at < :now) = :overdue)"
+				+ path.sql("wc.school_id", "s.class_id");
+		String order = " order by wc.ended_at is null desc, wc.category desc nulls last, wc.opened_at desc, wc.id desc";
 		String summary = """
 				select wc.id, wc.student_id, s.name, g.name || '（' || replace(c.name, '班', '') || '）班', c.id,
 				       wc.state, wc.category, wc.in_database, wc.stays_against_advice, wc.opened_at, wc.ended_at,
 				       exists (select 1 from duty d where d.source_kind = 'WARNING_CASE' and d.source_id = wc.id
 				                  and d.status = 'OPEN' and d.due_at < :now) as overdue,
-				       ct.tier, s.student_no, wc.version
-				  from warning_case wc
+				       pg.tier, s.student_no, wc.version
+				  from (%s) pg
+				  join warning_case wc on wc.id = pg.id
 				  join student s on s.id = wc.student_id
 				  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
-				  cross join lateral (select max(ca.tier) as tier from case_access ca
-				                       where ca.user_id = :caseUserId and ca.student_id = wc.student_id) ct
 				""";
-		String where = """
-				 where ct.tier >= 1
-				   and (cast(:state as text) is null or wc.state = :state)
-				   and (cast(:category as int) is null or (wc.category = :category and ct.tier >= 2))
-				   and (cast(:classId as bigint) is null or s.class_id = :classId)
-				   and (cast(:studentId as bigint) is null or wc.student_id = :studentId)
-				   and (cast(:overdue as boolean) is null or exists (select 1 from duty d
-				        where d.source_kind = 'WARNING_CASE' and d.source_id = wc.id and d.status = 'OPEN'
-				          and d.due_at < :now) = :overdue)""";
-		Map<String, Object> p = new HashMap<>();
+		Map<String, Object> p = new HashMap<>(path.params());
 		p.put("caseUserId", user.id());
 		p.put("state", null);
 		p.put("category", null);
@@ -144,13 +146,11 @@ final class ListSql {
 		p.put("overdue", null);
 		p.put("now", Timestamp.from(now));
 		Map<String, Object> count = new HashMap<>(p);
+		count.put("cap", CAP);
 		p.put("size", size);
 		p.put("offset", (long) page * size);
-		return new Request(List.of(new Statement("select count(*) from (" + summary + where + ") x", count),
-				new Statement(summary + where
-						+ " order by wc.ended_at is null desc, wc.category desc nulls last, wc.opened_at desc, wc.id desc"
-						+ " limit :size offset :offset", p)),
-				1);
+		return new Request(List.of(new Statement("select count(*) from (" + rows + " limit :cap) x", count),
+				new Statement(summary.formatted(rows + order + " limit :size offset :offset") + order, p)), 1);
 	}
 
 	/** {@code DutyBoard.mine} (duty module, board): {@code GET /duties?mine=true}, any status. */
