@@ -3,7 +3,9 @@ package org.mindgrid.reporting.period;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.CurrentUser;
@@ -38,6 +40,13 @@ public class HighRiskPeriods {
 			String message) {
 	}
 
+	/** The longest period a district may announce at once: a term's exam season, not a whole year. */
+	public static final int MAX_DAYS = 92;
+
+	/** Why a period's days are refused: a message key of the indicator bundle and its arguments. */
+	public record DateProblem(String key, Object... args) {
+	}
+
 	private static final String COLUMNS = "id, district_id, kind, title, starts_on, ends_on, message";
 
 	/** Whether the caller is an officer of the district (writes), or may read its periods. */
@@ -67,6 +76,20 @@ public class HighRiskPeriods {
 
 	public LocalDate today() {
 		return LocalDate.now(clock);
+	}
+
+	/** The rules of a period's days, for the API and the page alike; empty when the days are good. */
+	public Optional<DateProblem> checkDays(LocalDate startsOn, LocalDate endsOn) {
+		if (endsOn.isBefore(startsOn)) {
+			return Optional.of(new DateProblem("period.problem.ends-before-start"));
+		}
+		if (ChronoUnit.DAYS.between(startsOn, endsOn) > MAX_DAYS) {
+			return Optional.of(new DateProblem("period.problem.too-long", MAX_DAYS));
+		}
+		if (endsOn.isBefore(today())) {
+			return Optional.of(new DateProblem("period.problem.past"));
+		}
+		return Optional.empty();
 	}
 
 	@Transactional

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mindgrid.support.Api;
 import org.mindgrid.support.IntegrationTest;
+import org.mindgrid.support.PageClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -135,6 +136,23 @@ class HighRiskPeriodIntegrationTests {
 		assertThat(jdbc.sql("select link from notification n join app_user u on u.id = n.user_id where u.username = :u")
 			.param("u", mentor).query(String.class).single()).isEqualTo("/high-risk-periods/" + started);
 		assertThat(periods.current(district)).extracting(HighRiskPeriods.Period::id).containsExactly(started);
+	}
+
+	@Test
+	void thePageFormKeepsWhatWasTypedAndSaysWhyTheDaysAreRefused() {
+		PageClient page = PageClient.login(port, officer);
+		page.get("/high-risk-periods");
+		Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("kind", "EXAM", "title", "期末考试周",
+				"startsOn", today.plusDays(5).toString(), "endsOn", today.plusDays(1).toString(), "message", "请关注预警库学生"));
+		PageClient.Page refused = page.post("/high-risk-periods", form);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("结束日期").doesNotContain("period.problem").contains("value=\"期末考试周\"");
+		form.put("endsOn", today.plusDays(200).toString());
+		assertThat(page.post("/high-risk-periods", form).body()).contains("92");
+		form.put("endsOn", today.plusDays(6).toString());
+		PageClient.Page saved = page.post("/high-risk-periods", form);
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(saved.location()).contains("/high-risk-periods/");
 	}
 
 	private void assertField(Api.Response r, String field) {

@@ -1,7 +1,6 @@
 package org.mindgrid.reporting.period.web;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/high-risk-periods")
 class HighRiskPeriodApiController {
 
-	/** The longest period a district may announce at once: a term's exam season, not a whole year. */
-	static final int MAX_DAYS = 92;
-
 	record PeriodRequest(@NotNull Long districtId, @NotNull Kind kind, @NotBlank @Size(max = 100) String title,
 			@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @NotBlank @Size(max = 2000) String message) {
 	}
@@ -57,15 +53,9 @@ class HighRiskPeriodApiController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Period announce(@Valid @RequestBody PeriodRequest r) {
-		if (r.endsOn().isBefore(r.startsOn())) {
-			throw problems.field("endsOn", "period.problem.ends-before-start");
-		}
-		if (ChronoUnit.DAYS.between(r.startsOn(), r.endsOn()) > MAX_DAYS) {
-			throw problems.field("endsOn", "period.problem.too-long", MAX_DAYS);
-		}
-		if (r.endsOn().isBefore(periods.today())) {
-			throw problems.field("endsOn", "period.problem.past");
-		}
+		periods.checkDays(r.startsOn(), r.endsOn()).ifPresent(p -> {
+			throw problems.field("endsOn", p.key(), p.args());
+		});
 		return periods.announce(new NewPeriod(r.districtId(), r.kind(), r.title().strip(), r.startsOn(), r.endsOn(),
 				r.message().strip()));
 	}

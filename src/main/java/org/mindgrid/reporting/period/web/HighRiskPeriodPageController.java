@@ -1,7 +1,6 @@
 package org.mindgrid.reporting.period.web;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -91,14 +90,8 @@ class HighRiskPeriodPageController {
 			error = message("problem.field", locale, label("startsOn", locale) + " / " + label("endsOn", locale),
 					message("period.problem.dates", locale));
 		}
-		else if (error == null && to.isBefore(from)) {
-			error = message("period.problem.ends-before-start", locale);
-		}
-		else if (error == null && ChronoUnit.DAYS.between(from, to) > HighRiskPeriodApiController.MAX_DAYS) {
-			error = message("period.problem.too-long", locale, HighRiskPeriodApiController.MAX_DAYS);
-		}
-		else if (error == null && to.isBefore(periods.today())) {
-			error = message("period.problem.past", locale);
+		if (error == null) {
+			error = periods.checkDays(from, to).map(p -> message(p.key(), locale, p.args())).orElse(null);
 		}
 		if (error != null) {
 			return render(model, form, error);
