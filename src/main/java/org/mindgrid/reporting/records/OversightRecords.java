@@ -261,7 +261,7 @@ public class OversightRecords {
 				       r.teacher_user_id, u.display_name
 				  from psych_lesson r join school_class c on c.id = r.class_id join grade g on g.id = c.grade_id
 				  join app_user u on u.id = r.teacher_user_id
-				 where """ + where + " order by r.given_on desc, r.id desc",
+				  where """ + " " + where + " order by r.given_on desc, r.id desc",
 				"select 1 from psych_lesson r where " + where, f, page, size,
 				(rs, i) -> new Lesson(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 						rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getString(7), rs.getLong(8), rs.getString(9)));
@@ -275,7 +275,7 @@ public class OversightRecords {
 				select r.id, r.school_id, r.kind, r.title, r.held_on, r.organiser,
 				       array(select ac.class_id from theme_activity_class ac where ac.activity_id = r.id order by 1)
 				  from theme_activity r
-				 where """ + where + " order by r.held_on desc, r.id desc",
+				  where """ + " " + where + " order by r.held_on desc, r.id desc",
 				"select 1 from theme_activity r where " + where, f, page, size,
 				(rs, i) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 						rs.getObject(5, LocalDate.class), rs.getString(6), longs(rs.getArray(7))));
@@ -288,7 +288,7 @@ public class OversightRecords {
 				       u.display_name, r.families_attended
 				  from parent_session r join school_class c on c.id = r.class_id join grade g on g.id = c.grade_id
 				  join app_user u on u.id = r.head_teacher_user_id
-				 where """ + where + " order by r.held_on desc, r.id desc",
+				  where """ + " " + where + " order by r.held_on desc, r.id desc",
 				"select 1 from parent_session r where " + where, f, page, size,
 				(rs, i) -> new ParentSession(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 						rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getInt(9)));
@@ -317,7 +317,7 @@ public class OversightRecords {
 				select r.id, r.district_id, r.school_id, r.kind, r.title, r.held_on, r.hours,
 				       array(select a.user_id from staff_training_attendee a where a.training_id = r.id order by 1)
 				  from staff_training r
-				 where """ + where + " order by r.held_on desc, r.id desc",
+				  where """ + " " + where + " order by r.held_on desc, r.id desc",
 				"select 1 from staff_training r where " + where, f, page, size,
 				(rs, i) -> new Training(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
 						rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7),
@@ -337,7 +337,7 @@ public class OversightRecords {
 		}
 		return page("""
 				select r.id, r.district_id, r.held_on, r.departments, r.minutes, r.decisions from joint_meeting r
-				 where """ + where + " order by r.held_on desc, r.id desc",
+				  where """ + " " + where + " order by r.held_on desc, r.id desc",
 				"select 1 from joint_meeting r where " + where, f, page, size,
 				(rs, i) -> new JointMeeting(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
 						Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6)));
