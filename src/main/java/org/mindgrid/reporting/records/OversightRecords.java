@@ -1,24 +1,15 @@
 package org.mindgrid.reporting.records;
 
-import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.reporting.records.RecordInputs.ActivityInput;
-import org.mindgrid.reporting.records.RecordInputs.Filter;
 import org.mindgrid.reporting.records.RecordInputs.JointMeetingInput;
 import org.mindgrid.reporting.records.RecordInputs.LessonInput;
 import org.mindgrid.reporting.records.RecordInputs.ParentSessionInput;
@@ -28,7 +19,6 @@ import org.mindgrid.reporting.records.RecordViews.JointMeeting;
 import org.mindgrid.reporting.records.RecordViews.Lesson;
 import org.mindgrid.reporting.records.RecordViews.ParentSession;
 import org.mindgrid.reporting.records.RecordViews.Training;
-import org.mindgrid.shared.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,11 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OversightRecords {
 
-	/** What a ledger holds, newest first. */
-	public enum Kind {
-		LESSON, ACTIVITY, PARENT_SESSION, TRAINING, JOINT_MEETING
-	}
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -54,7 +39,10 @@ public class OversightRecords {
 
 	private final RecordAccess access;
 
-	OversightRecords(JdbcClient jdbc, Clock clock, AuditLog audit, RecordAccess access) {
+	private final RecordLedgers ledgers;
+
+	OversightRecords(JdbcClient jdbc, Clock clock, AuditLog audit, RecordAccess access, RecordLedgers ledgers) {
+		this.ledgers = ledgers;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.audit = audit;
@@ -64,14 +52,37 @@ public class OversightRecords {
 	record ClassPlace(long classId, long schoolId, long districtId) {
 	}
 
+	/** A class the caller records lessons and parent sessions for. */
+	public record ClassOption(long id, String name) {
+	}
+
+	/** The school's classes the caller keeps records of: all for its keepers, their own for head teachers. */
+	public List<ClassOption> keptClasses(long schoolId) {
+		return jdbc.sql("""
+				select c.id, g.name || c.name from school_class c join grade g on g.id = c.grade_id
+				 where c.school_id = :s and exists (select 1 from post p where p.user_id = :me
+				   and ((p.school_id = c.school_id and p.class_id is null and p.role in (:keepers))
+				     or (p.class_id = c.id and p.role = 'HEAD_TEACHER')))
+				 order by g.level, g.name, c.name, c.id""")
+			.param("s", schoolId).param("me", access.caller().id()).param("keepers", RecordAccess.SCHOOL_KEEPERS)
+			.query((rs, i) -> new ClassOption(rs.getLong(1), rs.getString(2))).list();
+	}
+
+	/** Whether the caller keeps the school's own records (not only a class's). */
+	public boolean keepsSchool(long schoolId) {
+		return access.holds(schoolId, RecordAccess.SCHOOL_KEEPERS, null, List.of());
+	}
+
+	/** Whether the caller records the district's trainings and joint meetings. */
+	public boolean keepsDistrict(long districtId) {
+		return access.isDistrictOfficer(districtId);
+	}
+
 	// ------------------------------------------------------------------ writes
 
 	@Transactional
 	public Lesson recordLesson(LessonInput in) {
-		ClassPlace place = classOf(in.classId(), in.schoolId());
-		if (!access.holds(place.schoolId(), RecordAccess.SCHOOL_KEEPERS, place.classId(), List.of("HEAD_TEACHER"))) {
-			throw access.forbidden();
-		}
+		ClassPlace place = keptClass(in.classId(), in.schoolId());
 		CurrentUser me = access.caller();
 		long teacher = in.teacherUserId() == null ? me.id() : in.teacherUserId();
 		if (!access.isStaffOf(teacher, place.schoolId())) {
@@ -86,16 +97,17 @@ public class OversightRecords {
 			.param("me", me.id()).param("now", now())
 			.query(Long.class).single();
 		audit.record("PSYCH_LESSON_CREATE", "psych-lesson/" + id, null, "class/" + place.classId());
-		return lessons(new Filter(null, null, null, null, null), id, 0, 1).items().get(0);
+		return ledgers.lessons(RecordInputs.Filter.NONE, id, 0, 1).items().get(0);
 	}
 
 	@Transactional
 	public Activity recordActivity(ActivityInput in) {
-		long school = schoolOf(in.schoolId(), "schoolId");
-		String kind = code(in.kind(), RecordCodes.ACTIVITY_KINDS, "kind");
+		long school = in.schoolId();
+		// access first: an unknown school is refused like a foreign one
 		if (!access.holds(school, RecordAccess.SCHOOL_KEEPERS, null, List.of())) {
 			throw access.forbidden();
 		}
+		String kind = code(in.kind(), RecordCodes.ACTIVITY_KINDS, "kind");
 		List<Long> classes = distinct(in.classIds(), "classIds");
 		if (!classes.isEmpty()) {
 			long found = jdbc.sql("select count(*) from school_class where id in (:ids) and school_id = :s")
@@ -115,15 +127,12 @@ public class OversightRecords {
 				.param("c", c).update();
 		}
 		audit.record("THEME_ACTIVITY_CREATE", "theme-activity/" + id, null, kind);
-		return activities(new Filter(null, null, null, null, null), id, 0, 1).items().get(0);
+		return ledgers.activities(RecordInputs.Filter.NONE, id, 0, 1).items().get(0);
 	}
 
 	@Transactional
 	public ParentSession recordParentSession(ParentSessionInput in) {
-		ClassPlace place = classOf(in.classId(), in.schoolId());
-		if (!access.holds(place.schoolId(), RecordAccess.SCHOOL_KEEPERS, place.classId(), List.of("HEAD_TEACHER"))) {
-			throw access.forbidden();
-		}
+		ClassPlace place = keptClass(in.classId(), in.schoolId());
 		CurrentUser me = access.caller();
 		Long head = in.headTeacherUserId();
 		if (head == null) {
@@ -144,7 +153,7 @@ public class OversightRecords {
 			.param("me", me.id()).param("now", now())
 			.query(Long.class).single();
 		audit.record("PARENT_SESSION_CREATE", "parent-session/" + id, null, "class/" + place.classId());
-		return parentSessions(new Filter(null, null, null, null, null), id, 0, 1).items().get(0);
+		return ledgers.parentSessions(RecordInputs.Filter.NONE, id, 0, 1).items().get(0);
 	}
 
 	@Transactional
@@ -153,21 +162,21 @@ public class OversightRecords {
 		long district;
 		Long school = null;
 		if (in.schoolId() != null) {
-			school = schoolOf(in.schoolId(), "schoolId");
+			school = in.schoolId();
+			if (!access.holds(school, RecordAccess.SCHOOL_KEEPERS, null, List.of())) {
+				throw access.forbidden();
+			}
 			district = jdbc.sql("select district_id from school where id = :s").param("s", school).query(Long.class)
 				.single();
 			if (in.districtId() != null && in.districtId() != district) {
 				throw access.field("districtId", "records.v.school-not-of-district");
-			}
-			if (!access.holds(school, RecordAccess.SCHOOL_KEEPERS, null, List.of())) {
-				throw access.forbidden();
 			}
 		}
 		else {
 			if (in.districtId() == null) {
 				throw access.field("districtId", "records.v.required");
 			}
-			district = districtOf(in.districtId());
+			district = in.districtId();
 			if (!access.isDistrictOfficer(district)) {
 				throw access.forbidden();
 			}
@@ -197,12 +206,12 @@ public class OversightRecords {
 				.param("u", user).update();
 		}
 		audit.record("STAFF_TRAINING_CREATE", "staff-training/" + id, null, kind + " " + attendees.size());
-		return trainings(new Filter(null, null, null, null, null), id, 0, 1).items().get(0);
+		return ledgers.trainings(RecordInputs.Filter.NONE, id, 0, 1).items().get(0);
 	}
 
 	@Transactional
 	public JointMeeting recordJointMeeting(JointMeetingInput in) {
-		long district = districtOf(in.districtId());
+		long district = in.districtId();
 		if (!access.isDistrictOfficer(district)) {
 			throw access.forbidden();
 		}
@@ -221,228 +230,28 @@ public class OversightRecords {
 			.param("me", access.caller().id()).param("now", now())
 			.query(Long.class).single();
 		audit.record("JOINT_MEETING_CREATE", "joint-meeting/" + id, null, String.join(",", departments));
-		return jointMeetings(new Filter(null, null, null, null, null), id, 0, 1).items().get(0);
-	}
-
-	// ------------------------------------------------------------------ reads
-
-	/** Refuses a filter naming a place the caller may not read, or a caller who reads no ledger of the kind. */
-	public void checkReadable(Kind kind, Filter filter) {
-		boolean heads = kind == Kind.LESSON || kind == Kind.PARENT_SESSION;
-		if (!access.readsAny(heads, kind != Kind.JOINT_MEETING)) {
-			throw access.forbidden();
-		}
-		if (filter.classId() != null) {
-			ClassPlace place = classOf(filter.classId(), filter.schoolId());
-			if (!access.readsSchool(place.schoolId(), place.classId(), heads)) {
-				throw access.forbidden();
-			}
-		}
-		else if (filter.schoolId() != null) {
-			long school = schoolOf(filter.schoolId(), "schoolId");
-			if (!access.readsSchool(school, null, false)) {
-				throw access.forbidden();
-			}
-		}
-		if (filter.districtId() != null) {
-			if (!access.readsDistrict(districtOf(filter.districtId()))) {
-				throw access.forbidden();
-			}
-		}
-		if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
-			throw access.field("to", "records.v.range");
-		}
-	}
-
-	public Page<Lesson> lessons(Filter f, Long onlyId, int page, int size) {
-		String where = RecordAccess.schoolReadable(true) + common(f, "r.given_on", true, onlyId);
-		return page("""
-				select r.id, r.school_id, r.class_id, g.name || c.name as class_name, r.given_on, r.periods, r.topic,
-				       r.teacher_user_id, u.display_name
-				  from psych_lesson r join school_class c on c.id = r.class_id join grade g on g.id = c.grade_id
-				  join app_user u on u.id = r.teacher_user_id
-				  where """ + " " + where + " order by r.given_on desc, r.id desc",
-				"select 1 from psych_lesson r where " + where, f, page, size,
-				(rs, i) -> new Lesson(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-						rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getString(7), rs.getLong(8), rs.getString(9)));
-	}
-
-	public Page<Activity> activities(Filter f, Long onlyId, int page, int size) {
-		String where = RecordAccess.schoolReadable(false) + common(f, "r.held_on", false, onlyId)
-				+ (f.classId() == null ? ""
-						: " and exists (select 1 from theme_activity_class ac where ac.activity_id = r.id and ac.class_id = :class)");
-		return page("""
-				select r.id, r.school_id, r.kind, r.title, r.held_on, r.organiser,
-				       array(select ac.class_id from theme_activity_class ac where ac.activity_id = r.id order by 1)
-				  from theme_activity r
-				  where """ + " " + where + " order by r.held_on desc, r.id desc",
-				"select 1 from theme_activity r where " + where, f, page, size,
-				(rs, i) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-						rs.getObject(5, LocalDate.class), rs.getString(6), longs(rs.getArray(7))));
-	}
-
-	public Page<ParentSession> parentSessions(Filter f, Long onlyId, int page, int size) {
-		String where = RecordAccess.schoolReadable(true) + common(f, "r.held_on", true, onlyId);
-		return page("""
-				select r.id, r.school_id, r.class_id, g.name || c.name, r.held_on, r.topic, r.head_teacher_user_id,
-				       u.display_name, r.families_attended
-				  from parent_session r join school_class c on c.id = r.class_id join grade g on g.id = c.grade_id
-				  join app_user u on u.id = r.head_teacher_user_id
-				  where """ + " " + where + " order by r.held_on desc, r.id desc",
-				"select 1 from parent_session r where " + where, f, page, size,
-				(rs, i) -> new ParentSession(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-						rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getInt(9)));
-	}
-
-	public Page<Training> trainings(Filter f, Long onlyId, int page, int size) {
-		// a school's training: as the school's records; the district's: its officers, the city's, and the leaders
-		// of the district's schools (their staff attend it)
-		String readable = """
-				(case when r.school_id is not null then %s
-				 else %s or exists (select 1 from post p join school s on s.id = p.school_id
-				                     where p.user_id = :me and s.district_id = r.district_id
-				                       and p.role in ('SCHOOL_ADMIN', 'SCHOOL_LEADER', 'PSYCH_TEACHER', 'CRISIS_TEAM')) end)"""
-			.formatted(RecordAccess.schoolReadable(false), RecordAccess.districtReadable());
-		StringBuilder where = new StringBuilder(readable).append(dates(f, "r.held_on"));
-		if (f.schoolId() != null) {
-			where.append(" and r.school_id = :school");
-		}
-		if (f.districtId() != null) {
-			where.append(" and r.district_id = :district");
-		}
-		if (onlyId != null) {
-			where.append(" and r.id = ").append(onlyId.longValue());
-		}
-		return page("""
-				select r.id, r.district_id, r.school_id, r.kind, r.title, r.held_on, r.hours,
-				       array(select a.user_id from staff_training_attendee a where a.training_id = r.id order by 1)
-				  from staff_training r
-				  where """ + " " + where + " order by r.held_on desc, r.id desc",
-				"select 1 from staff_training r where " + where, f, page, size,
-				(rs, i) -> new Training(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
-						rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7),
-						longs(rs.getArray(8))));
-	}
-
-	public Page<JointMeeting> jointMeetings(Filter f, Long onlyId, int page, int size) {
-		StringBuilder where = new StringBuilder(RecordAccess.districtReadable()).append(dates(f, "r.held_on"));
-		if (f.districtId() != null) {
-			where.append(" and r.district_id = :district");
-		}
-		if (f.schoolId() != null) {
-			where.append(" and r.district_id = (select district_id from school where id = :school)");
-		}
-		if (onlyId != null) {
-			where.append(" and r.id = ").append(onlyId.longValue());
-		}
-		return page("""
-				select r.id, r.district_id, r.held_on, r.departments, r.minutes, r.decisions from joint_meeting r
-				  where """ + " " + where + " order by r.held_on desc, r.id desc",
-				"select 1 from joint_meeting r where " + where, f, page, size,
-				(rs, i) -> new JointMeeting(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-						Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6)));
-	}
-
-	/** The name of the place a ledger is of, for the first rows of an export: school, district, or the caller's. */
-	public String placeName(Filter f) {
-		if (f.classId() != null) {
-			return jdbc.sql("""
-					select s.name || ' ' || g.name || c.name from school_class c join school s on s.id = c.school_id
-					  join grade g on g.id = c.grade_id where c.id = :c""").param("c", f.classId()).query(String.class)
-				.optional().orElse("");
-		}
-		if (f.schoolId() != null) {
-			return jdbc.sql("select name from school where id = :s").param("s", f.schoolId()).query(String.class)
-				.optional().orElse("");
-		}
-		if (f.districtId() != null) {
-			return jdbc.sql("select name from district where id = :d").param("d", f.districtId())
-				.query(String.class).optional().orElse("");
-		}
-		return jdbc.sql("""
-				select coalesce(min(s.name), min(d.name), min(c.name), '') from post p
-				  left join school s on s.id = p.school_id left join district d on d.id = p.district_id
-				  left join city c on c.id = p.city_id where p.user_id = :me and p.role <> 'PSYCH_COMMITTEE'""")
-			.param("me", access.caller().id()).query(String.class).single();
+		return ledgers.jointMeetings(RecordInputs.Filter.NONE, id, 0, 1).items().get(0);
 	}
 
 	// ------------------------------------------------------------------ helpers
 
-	private <T> Page<T> page(String select, String count, Filter f, int page, int size,
-			org.springframework.jdbc.core.RowMapper<T> mapper) {
-		Map<String, Object> params = params(f);
-		List<T> items = jdbc.sql(select + " limit " + size + " offset " + ((long) page * size)).params(params)
-			.query(mapper).list();
-		long counted = jdbc.sql("select count(*) from (" + count + " limit " + (Page.COUNT_CAP + 1) + ") x")
-			.params(params).query(Long.class).single();
-		return Page.capped(items, counted, page, size);
-	}
-
-	private Map<String, Object> params(Filter f) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("me", access.caller().id());
-		if (f.schoolId() != null) {
-			params.put("school", f.schoolId());
-		}
-		if (f.classId() != null) {
-			params.put("class", f.classId());
-		}
-		if (f.districtId() != null) {
-			params.put("district", f.districtId());
-		}
-		if (f.from() != null) {
-			params.put("from", f.from());
-		}
-		if (f.to() != null) {
-			params.put("to", f.to());
-		}
-		return params;
-	}
-
-	private static String common(Filter f, String dateColumn, boolean classColumn, Long onlyId) {
-		StringBuilder sb = new StringBuilder(dates(f, dateColumn));
-		if (f.schoolId() != null) {
-			sb.append(" and r.school_id = :school");
-		}
-		if (f.classId() != null && classColumn) {
-			sb.append(" and r.class_id = :class");
-		}
-		if (f.districtId() != null) {
-			sb.append(" and r.school_id in (select id from school where district_id = :district)");
-		}
-		if (onlyId != null) {
-			sb.append(" and r.id = ").append(onlyId.longValue());
-		}
-		return sb.toString();
-	}
-
-	private static String dates(Filter f, String column) {
-		return (f.from() == null ? "" : " and " + column + " >= :from") + (f.to() == null ? "" : " and " + column + " <= :to");
-	}
-
-	private ClassPlace classOf(Long classId, Long schoolId) {
-		if (schoolId != null) {
-			schoolOf(schoolId, "schoolId");
-		}
+	/**
+	 * The class, if the caller keeps its records (the school's keepers, the class's head teacher). An unknown class
+	 * is refused like a foreign one, so that class ids cannot be probed; a school given must be the class's.
+	 */
+	private ClassPlace keptClass(long classId, Long schoolId) {
 		ClassPlace place = jdbc.sql("""
 				select c.id, c.school_id, s.district_id from school_class c join school s on s.id = c.school_id
 				 where c.id = :c""").param("c", classId)
 			.query((rs, i) -> new ClassPlace(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional()
-			.orElseThrow(() -> access.field("classId", "records.v.unknown"));
+			.orElseThrow(access::forbidden);
+		if (!access.holds(place.schoolId(), RecordAccess.SCHOOL_KEEPERS, place.classId(), List.of("HEAD_TEACHER"))) {
+			throw access.forbidden();
+		}
 		if (schoolId != null && schoolId != place.schoolId()) {
 			throw access.field("classId", "records.v.class-not-of-school");
 		}
 		return place;
-	}
-
-	private long schoolOf(Long schoolId, String field) {
-		return jdbc.sql("select id from school where id = :s").param("s", schoolId).query(Long.class).optional()
-			.orElseThrow(() -> access.field(field, "records.v.unknown"));
-	}
-
-	private long districtOf(Long districtId) {
-		return jdbc.sql("select id from district where id = :d").param("d", districtId).query(Long.class).optional()
-			.orElseThrow(() -> access.field("districtId", "records.v.unknown"));
 	}
 
 	private String code(String value, List<String> codes, String field) {
@@ -470,14 +279,4 @@ public class OversightRecords {
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
-
-	private static List<Long> longs(Array array) throws SQLException {
-		Object[] values = (Object[]) array.getArray();
-		List<Long> list = new ArrayList<>(values.length);
-		for (Object v : values) {
-			list.add(((Number) v).longValue());
-		}
-		return list;
-	}
-
 }

@@ -60,18 +60,30 @@ class RecordAccess {
 				   and p.district_id = :d)""").param("me", caller().id()).param("d", districtId).query(Boolean.class).single();
 	}
 
-	/** Reads the school's ledgers: its readers, its district's and city's officers (and head teachers of classId). */
-	boolean readsSchool(long schoolId, Long classId, boolean headTeachers) {
+	/** Reads the school's ledgers: its readers, its district's and city's officers. False for an unknown school. */
+	boolean readsSchool(long schoolId) {
 		return jdbc.sql("""
 				select exists (select 1 from post p, school s join district d on d.id = s.district_id
 				 where s.id = :school and p.user_id = :me
 				   and ((p.role in (:readers) and p.school_id = s.id)
 				     or (p.role = 'DISTRICT_OFFICER' and p.district_id = s.district_id)
-				     or (p.role = 'CITY_OFFICER' and p.city_id = d.city_id)
-				     or (:heads and p.role = 'HEAD_TEACHER' and p.class_id = :class and p.school_id = s.id)))""")
+				     or (p.role = 'CITY_OFFICER' and p.city_id = d.city_id)))""")
 			.param("school", schoolId).param("me", caller().id()).param("readers", SCHOOL_READERS)
-			.param("heads", headTeachers && classId != null).param("class", classId == null ? -1L : classId)
 			.query(Boolean.class).single();
+	}
+
+	/** Reads the class's ledgers: as the school's, and (headTeachers) the class's head teacher. False if unknown. */
+	boolean readsClass(long classId, boolean headTeachers) {
+		return jdbc.sql("""
+				select exists (select 1 from post p, school_class c join school s on s.id = c.school_id
+				       join district d on d.id = s.district_id
+				 where c.id = :class and p.user_id = :me
+				   and ((p.role in (:readers) and p.school_id = s.id)
+				     or (p.role = 'DISTRICT_OFFICER' and p.district_id = s.district_id)
+				     or (p.role = 'CITY_OFFICER' and p.city_id = d.city_id)
+				     or (:heads and p.role = 'HEAD_TEACHER' and p.class_id = c.id)))""")
+			.param("class", classId).param("me", caller().id()).param("readers", SCHOOL_READERS)
+			.param("heads", headTeachers).query(Boolean.class).single();
 	}
 
 	/** Reads the district's ledgers: its officers and its city's. */
@@ -97,7 +109,7 @@ class RecordAccess {
 	}
 
 	/**
-	 * SQL predicate: the record {@code r} (with {@code r.school_id}, and {@code r.class_id} when classes is true) is
+	 * SQL predicate: the record {@code r} (with {@code r.school_id}, and {@code r.class_id} when headTeachers) is
 	 * readable by the caller ({@code :me}).
 	 */
 	static String schoolReadable(boolean headTeachers) {

@@ -70,5 +70,8 @@ public final class RecordInputs {
 
 	/** The ledger's filter; every part optional. */
 	public record Filter(Long schoolId, Long classId, Long districtId, LocalDate from, LocalDate to) {
+
+		/** No filter: what the caller's posts reach. */
+		public static final Filter NONE = new Filter(null, null, null, null, null);
 	}
 }

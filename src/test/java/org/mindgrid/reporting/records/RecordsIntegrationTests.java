@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mindgrid.support.Api;
 import org.mindgrid.support.IntegrationTest;
+import org.mindgrid.support.PageClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -144,8 +144,14 @@ class RecordsIntegrationTests {
 				"periods", 1, "topic", "x")), "givenOn");
 		assertField(api.post(head, "/api/v1/psych-lessons", Map.of("classId", klass, "givenOn", today.plusDays(3).toString(),
 				"periods", 1, "topic", "x")), "givenOn");
-		assertField(api.post(head, "/api/v1/psych-lessons", Map.of("classId", 999_999_999L, "givenOn", today.toString(),
-				"periods", 1, "topic", "x")), "classId");
+		// an unknown class is refused like a foreign one: ids cannot be probed
+		Api.Response unknown = api.post(head, "/api/v1/psych-lessons", Map.of("classId", 999_999_999L, "givenOn",
+				today.toString(), "periods", 1, "topic", "x"));
+		assertThat(unknown.status()).isEqualTo(403);
+		assertThat(unknown.body()).contains("不存在");
+		assertThat(api.get(psych, "/api/v1/psych-lessons?classId=999999999").status()).isEqualTo(403);
+		assertThat(api.get(psych, "/api/v1/psych-lessons?schoolId=999999999").status()).isEqualTo(403);
+		assertThat(api.get(officer, "/api/v1/joint-meetings?districtId=999999999").status()).isEqualTo(403);
 		assertField(api.post(head, "/api/v1/psych-lessons", Map.of("classId", klass, "givenOn", today.toString(),
 				"periods", 1, "topic", "x".repeat(201))), "topic");
 		assertThat(api.post(head, "/api/v1/psych-lessons", Map.of("classId", klass, "givenOn", today.toString(),
@@ -192,6 +198,103 @@ class RecordsIntegrationTests {
 		assertThat(api.get(mentor, "/api/v1/psych-lessons/export.xlsx?schoolId=" + school).status()).isEqualTo(403);
 	}
 
+	@Test
+	void aTemplateImportsAllOrNothingWithErrorsByRowAndColumn() throws Exception {
+		HttpResponse<byte[]> t = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base()
+				+ "/api/v1/psych-lessons/import-template.xlsx")).header("Authorization", "Bearer " + api.token(psych))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(t.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(t.body()))) {
+			assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("班级");
+			assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("说明");
+		}
+		String path = "/api/v1/psych-lessons/import?schoolId=" + school;
+		// three errors in three rows: nothing is written
+		byte[] bad = xlsx(List.of("日期", "班级", "课时", "主题", "授课教师"),
+				List.of(today.toString(), "四年级二班", "2", "情绪", ""),
+				List.of("2026-13-45", "四年级二班", "1", "x", ""),
+				List.of(today.toString(), "九年级九班", "1", "x", ""),
+				List.of(today.toString(), "四年级二班", "11", "x", "nobody-here"));
+		Api.Response rejected = api.upload(psych, path, "lessons.xlsx", bad);
+		assertThat(rejected.status()).as(rejected.body()).isEqualTo(422);
+		assertThat(rejected.json().get("imported").asInt()).isZero();
+		assertThat(rejected.body()).contains("\"row\":3").contains("\"row\":4").contains("\"row\":5")
+			.contains("日期").contains("九年级九班").contains("nobody-here");
+		assertThat(count("psych_lesson")).isZero();
+		// a name that several staff share is refused and said so (every user of this fixture is 台账测试)
+		Api.Response ambiguous = api.upload(psych, path, "lessons.xlsx", xlsx(List.of("日期", "班级", "课时", "主题", "授课教师"),
+				List.of(today.toString(), "四年级二班", "2", "情绪", "台账测试")));
+		assertThat(ambiguous.status()).isEqualTo(422);
+		assertThat(ambiguous.body()).contains("多位教职工");
+		// a good file: every row written, the teacher by account or blank (the importer), blank rows skipped,
+		// dates as people type them, spaces in class names ignored
+		byte[] good = xlsx(List.of("日期", "班级", "课时", "主题", "授课教师"),
+				List.of(today.toString(), "四年级二班", "2", "情绪", head),
+				List.of("", "", "", "", ""),
+				List.of(today.minusDays(1).toString().replace('-', '/'), "四年级 二班", "1", "压力", ""));
+		Api.Response ok = api.upload(psych, path, "lessons.xlsx", good);
+		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+		assertThat(ok.json().get("imported").asInt()).isEqualTo(2);
+		assertThat(count("psych_lesson")).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from psych_lesson where school_id = :s and teacher_user_id = :h")
+			.param("s", school).param("h", headId).query(Long.class).single()).isEqualTo(1);
+		// refused before reading: a head teacher (forms only), another school's teacher, no file, not a workbook
+		assertThat(api.upload(head, path, "lessons.xlsx", good).status()).isEqualTo(403);
+		assertThat(api.upload("psych1", path, "lessons.xlsx", good).status()).isEqualTo(403);
+		assertThat(api.upload(psych, path, "lessons.xlsx", new byte[0]).status()).isEqualTo(400);
+		Api.Response text = api.upload(psych, path, "lessons.xlsx", "日期,班级\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(text.status()).isEqualTo(400);
+		assertThat(text.body()).contains(".xlsx");
+		// joint meetings by the district's officer, departments by their words
+		Api.Response meetings = api.upload(officer, "/api/v1/joint-meetings/import?districtId=" + district, "m.xlsx",
+				xlsx(List.of("日期", "参会部门", "会议纪要", "议定事项"), List.of(today.toString(), "教育、卫健，公安", "纪要", "")));
+		assertThat(meetings.status()).as(meetings.body()).isEqualTo(200);
+		assertThat(jdbc.sql("select array_length(departments, 1) from joint_meeting where district_id = :d")
+			.param("d", district).query(Integer.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void readsAreAuditedAndPagesKeepWhatWasTyped() {
+		api.get(psych, "/api/v1/parent-sessions?schoolId=" + school);
+		assertThat(jdbc.sql("select count(*) from audit_event where username = :u "
+				+ "and action = 'RECORDS_READ' and resource = 'records/PARENT_SESSION'").param("u", psych)
+			.query(Long.class).single()).isEqualTo(1);
+		PageClient page = PageClient.login(port, head);
+		PageClient.Page form = page.get("/records/psych-lessons");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("id=\"record-form\"").contains("四年级二班").doesNotContain("id=\"record-import\"");
+		PageClient.Page refused = page.post("/records/psych-lessons", Map.of("date", today.toString(), "classId",
+				Long.toString(klass), "periods", "12", "topic", "我打的主题"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"record-error\"").contains("课时").contains("我打的主题");
+		PageClient.Page saved = page.post("/records/psych-lessons", Map.of("date", today.toString(), "classId",
+				Long.toString(klass), "periods", "2", "topic", "我打的主题"));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(page.get(saved.location().replace(page.base(), "")).body()).contains("我打的主题").contains("已保存");
+		assertThat(page.get("/records/psych-lessons?lang=en").body()).contains("Psychology lessons");
+		assertThat(PageClient.login(port, mentor).get("/records/psych-lessons").status()).isEqualTo(403);
+	}
+
+	private long count(String table) {
+		return jdbc.sql("select count(*) from " + table + " where school_id = :s").param("s", school).query(Long.class)
+			.single();
+	}
+
+	@SafeVarargs
+	private static byte[] xlsx(List<String>... rows) throws java.io.IOException {
+		try (XSSFWorkbook wb = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			Sheet sheet = wb.createSheet("s");
+			for (int y = 0; y < rows.length; y++) {
+				var row = sheet.createRow(y);
+				for (int x = 0; x < rows[y].size(); x++) {
+					row.createCell(x).setCellValue(rows[y].get(x));
+				}
+			}
+			wb.write(out);
+			return out.toByteArray();
+		}
+	}
+
 	private void assertField(Api.Response r, String field) {
 		assertThat(r.status()).as(r.body()).isEqualTo(400);
 		assertThat(r.json().path("errors").has(field)).as(r.body()).isTrue();
@@ -215,12 +318,5 @@ class RecordsIntegrationTests {
 	private void post(long user, String role, long school, Long klass) {
 		jdbc.sql("insert into post (user_id, role, school_id, class_id) values (:u, :r, :s, :c)")
 			.param("u", user).param("r", role).param("s", school).param("c", klass).update();
-	}
-
-	@SuppressWarnings("unused")
-	private static Map<String, Object> with(Map<String, Object> m, String k, Object v) {
-		Map<String, Object> copy = new HashMap<>(m);
-		copy.put(k, v);
-		return copy;
 	}
 }

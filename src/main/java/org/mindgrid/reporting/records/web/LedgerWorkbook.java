@@ -14,7 +14,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.mindgrid.reporting.records.OversightRecords.Kind;
+import org.mindgrid.reporting.records.RecordLedgers.Kind;
+import org.mindgrid.reporting.records.RecordCodes;
+import org.mindgrid.reporting.records.RecordImport;
 import org.mindgrid.reporting.records.RecordInputs.Filter;
 import org.mindgrid.reporting.records.RecordViews.Activity;
 import org.mindgrid.reporting.records.RecordViews.JointMeeting;
@@ -67,6 +69,51 @@ class LedgerWorkbook {
 		}
 	}
 
+	/** The import template: the columns on the first sheet, what each takes on the second (说明). */
+	byte[] template(Kind kind, Locale locale) {
+		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			CellStyle bold = wb.createCellStyle();
+			Font font = wb.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			List<String> columns = RecordImport.columns(kind);
+			Sheet sheet = wb.createSheet(msg("records.ledger." + kind.name(), locale));
+			write(sheet.createRow(0), bold, columns.stream().map(c -> msg("records.col." + c, locale)).toList());
+			Sheet help = wb.createSheet(msg("records.template.help", locale));
+			int y = 0;
+			write(help.createRow(y++), bold, List.of(msg("records.template.column", locale),
+					msg("records.template.takes", locale)));
+			for (String c : columns) {
+				write(help.createRow(y++), null, List.of(msg("records.col." + c, locale), takes(kind, c, locale)));
+			}
+			write(help.createRow(++y), null, List.of(msg("records.template.rules", locale, RecordImport.MAX_ROWS)));
+			for (int i = 0; i < columns.size(); i++) {
+				sheet.setColumnWidth(i, 18 * 256);
+			}
+			help.setColumnWidth(0, 16 * 256);
+			help.setColumnWidth(1, 90 * 256);
+			wb.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	String templateFilename(Kind kind, Locale locale) {
+		return msg("records.template.filename", locale, msg("records.ledger." + kind.name(), locale)) + ".xlsx";
+	}
+
+	private String takes(Kind kind, String column, Locale locale) {
+		return switch (column) {
+			case "kind" -> String.join("、", (kind == Kind.ACTIVITY ? RecordCodes.ACTIVITY_KINDS : RecordCodes.TRAINING_KINDS)
+				.stream().map(k -> msg((kind == Kind.ACTIVITY ? "records.activity." : "records.training.") + k, locale)).toList());
+			case "departments" -> msg("records.template.list", locale, String.join("、",
+					RecordCodes.DEPARTMENTS.stream().map(d -> msg("records.department." + d, locale)).toList()));
+			default -> msg("records.template.takes." + column, locale);
+		};
+	}
+
 	static List<String> columns(Kind kind) {
 		return switch (kind) {
 			case LESSON -> List.of("date", "class", "periods", "topic", "teacher");
@@ -77,7 +124,7 @@ class LedgerWorkbook {
 		};
 	}
 
-	private List<Object> cells(Object r, Locale locale) {
+	List<Object> cells(Object r, Locale locale) {
 		List<Object> c = new ArrayList<>();
 		if (r instanceof Lesson l) {
 			c.addAll(List.of(l.givenOn(), l.className(), l.periods(), l.topic(), l.teacherName()));

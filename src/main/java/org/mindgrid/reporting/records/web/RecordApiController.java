@@ -1,15 +1,19 @@
 package org.mindgrid.reporting.records.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 
 import org.mindgrid.reporting.records.OversightRecords;
-import org.mindgrid.reporting.records.OversightRecords.Kind;
+import org.mindgrid.reporting.records.RecordImport;
+import org.mindgrid.reporting.records.RecordLedgers;
+import org.mindgrid.reporting.records.RecordLedgers.Kind;
 import org.mindgrid.reporting.records.RecordInputs.ActivityInput;
 import org.mindgrid.reporting.records.RecordInputs.Filter;
 import org.mindgrid.reporting.records.RecordInputs.JointMeetingInput;
@@ -21,6 +25,7 @@ import org.mindgrid.reporting.records.RecordViews.JointMeeting;
 import org.mindgrid.reporting.records.RecordViews.Lesson;
 import org.mindgrid.reporting.records.RecordViews.ParentSession;
 import org.mindgrid.reporting.records.RecordViews.Training;
+import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.Page;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -38,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The oversight records (issue 12 point 1): psychology lessons, theme activities, parent sessions, staff training
@@ -53,10 +59,16 @@ class RecordApiController {
 
 	private final OversightRecords records;
 
+	private final RecordLedgers ledgers;
+
 	private final LedgerWorkbook workbook;
 
-	RecordApiController(OversightRecords records, LedgerWorkbook workbook) {
+	private final RecordImport imports;
+
+	RecordApiController(OversightRecords records, RecordLedgers ledgers, LedgerWorkbook workbook, RecordImport imports) {
+		this.imports = imports;
 		this.records = records;
+		this.ledgers = ledgers;
 		this.workbook = workbook;
 	}
 
@@ -117,10 +129,8 @@ class RecordApiController {
 			@Parameter(description = "Last day (ISO date)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "Page, from 0") @RequestParam(required = false) Integer page,
 			@Parameter(description = "Page size, at most 200") @RequestParam(required = false) Integer size) {
-		Kind k = kind(kind);
-		Filter f = new Filter(schoolId, classId, districtId, from, to);
-		records.checkReadable(k, f);
-		return page(k, f, Page.clampPage(page), Page.clampSize(size));
+		return ledgers.read(kind(kind), new Filter(schoolId, classId, districtId, from, to), Page.clampPage(page),
+				Page.clampSize(size));
 	}
 
 	@Operation(summary = "A ledger as an Excel workbook (台账)",
@@ -135,24 +145,51 @@ class RecordApiController {
 			@Parameter(description = "Last day (ISO date)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		Kind k = kind(kind);
 		Filter f = new Filter(schoolId, classId, districtId, from, to);
-		records.checkReadable(k, f);
-		List<?> rows = page(k, f, 0, EXPORT_ROWS).items();
-		byte[] xlsx = workbook.ledger(k, records.placeName(f), f, rows, LocaleContextHolder.getLocale());
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(workbook.filename(k, LocaleContextHolder.getLocale()), StandardCharsets.UTF_8).build().toString())
-			.body(xlsx);
+		List<?> rows = ledgers.read(k, f, 0, EXPORT_ROWS).items();
+		byte[] xlsx = workbook.ledger(k, ledgers.placeName(f), f, rows, LocaleContextHolder.getLocale());
+		return xlsx(xlsx, workbook.filename(k, LocaleContextHolder.getLocale()));
 	}
 
-	private Page<?> page(Kind k, Filter f, int page, int size) {
-		return switch (k) {
-			case LESSON -> records.lessons(f, null, page, size);
-			case ACTIVITY -> records.activities(f, null, page, size);
-			case PARENT_SESSION -> records.parentSessions(f, null, page, size);
-			case TRAINING -> records.trainings(f, null, page, size);
-			case JOINT_MEETING -> records.jointMeetings(f, null, page, size);
-		};
+	@Operation(summary = "Import a ledger from the template (.xlsx, one record per row)",
+			description = "All or nothing: 200 with the count, or 422 with every error by row and column and nothing "
+					+ "written. schoolId for a school's ledger (its admin, leaders, psychology teachers); districtId for "
+					+ "joint meetings and the district's trainings (its officers). At most 2,000 rows.")
+	@PostMapping(path = "/{kind:psych-lessons|theme-activities|parent-sessions|staff-trainings|joint-meetings}/import",
+			consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<ImportView> importFile(@Parameter(description = "Ledger") @PathVariable String kind,
+			@Parameter(description = "School id") @RequestParam(required = false) Long schoolId,
+			@Parameter(description = "District id") @RequestParam(required = false) Long districtId,
+			@Parameter(description = "The filled template") @RequestParam(value = "file", required = false) MultipartFile file)
+			throws IOException {
+		Kind k = kind(kind);
+		imports.checkImporter(k, schoolId, districtId);
+		if (file == null || file.isEmpty()) {
+			throw ApiProblem.badRequest("records.import.empty");
+		}
+		RecordImport.Result result = imports.importFile(k, schoolId, districtId, file.getBytes());
+		return ResponseEntity.status(result.rejected() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK)
+			.body(new ImportView(result.imported(), result.errors()));
+	}
+
+	@Operation(summary = "The import template of a ledger (.xlsx)",
+			description = "The columns on the first sheet, what each takes on the second. Anyone signed in.")
+	@GetMapping("/{kind:psych-lessons|theme-activities|parent-sessions|staff-trainings|joint-meetings}/import-template.xlsx")
+	ResponseEntity<byte[]> template(@Parameter(description = "Ledger") @PathVariable String kind) {
+		Kind k = kind(kind);
+		Locale locale = LocaleContextHolder.getLocale();
+		return xlsx(workbook.template(k, locale), workbook.templateFilename(k, locale));
+	}
+
+	/** The answer of an import: what was written, or why nothing was. */
+	record ImportView(int imported, List<RecordImport.RowError> errors) {
+	}
+
+	private static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+			.body(body);
 	}
 
 	static Kind kind(String path) {
