@@ -92,11 +92,14 @@ class FormButtonsBrowserTests {
 				"two-factor", "/account/two-factor",
 				"inbox", "/notifications",
 				"crisis-new", "/crisis/new"));
-		pagesByUser.put("head1", pages("grid-class", "/grid/classes/" + classId));
+		pagesByUser.put("head1", pages("grid-class", "/grid/classes/" + classId,
+				"records-lessons", "/records/psych-lessons", "records-parent-sessions", "/records/parent-sessions"));
 		// issue 10: an open event of the demo (raised by staff1, student not known yet): every form of the team
 		long crisis = jdbc.sql("select id from crisis_event where closed_at is null and student_id is null order by id limit 1")
 			.query(Long.class).single();
-		pagesByUser.put("psych1", pages("warning-report", "/warnings/" + report, "crisis-event", "/crisis/" + crisis));
+		pagesByUser.put("psych1", pages("warning-report", "/warnings/" + report, "crisis-event", "/crisis/" + crisis,
+				"records-activities", "/records/theme-activities", "records-trainings", "/records/staff-trainings"));
+		pagesByUser.put("district", pages("records-joint-meetings", "/records/joint-meetings"));
 		pagesByUser.put("principal1", pages("admin-school", "/admin/schools/" + school,
 				"admin-staff", "/admin/schools/" + school + "/staff",
 				"admin-staff-member", "/admin/schools/" + school + "/staff/" + mentor2,

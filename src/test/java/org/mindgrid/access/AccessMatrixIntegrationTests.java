@@ -327,6 +327,30 @@ class AccessMatrixIntegrationTests {
 				expect(403, OK, OK, OK, OK, OK, OK, OK, OK, 403, 403)));
 		cells.add(new Cell("GET", "/api/v1/high-risk-periods/" + period, null,
 				expect(403, OK, OK, OK, OK, OK, OK, OK, OK, 403, 403)));
+		// Issue 12 point 1: the oversight ledgers. The school's keepers (leaders, psychology teachers) and the class's
+		// head teacher write lessons; the school's readers and its district's and city's officers read the school's;
+		// the district's officers keep joint meetings. Dated 2001 so that no month's indicator moves.
+		long headClass = jdbc.sql("select p.class_id from post p join app_user u on u.id = p.user_id "
+				+ "where u.username = 'head1' and p.role = 'HEAD_TEACHER' order by p.id limit 1").query(Long.class).single();
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("POST", "/api/v1/psych-lessons", Map.of("classId", headClass, "givenOn", "2001-01-05",
+				"periods", 1, "topic", "矩阵课"),
+				expect(403, 403, 403, 201, 201, 201, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/psych-lessons?schoolId=" + school1, null,
+				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/psych-lessons?classId=" + headClass, null,
+				expect(403, OK, OK, OK, OK, OK, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/theme-activities/export.xlsx?schoolId=" + school1, null,
+				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("POST", "/api/v1/joint-meetings", Map.of("districtId", haishu, "heldOn", "2001-01-05",
+				"departments", List.of("EDUCATION"), "minutes", "矩阵"),
+				expect(403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/joint-meetings?districtId=" + haishu, null,
+				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/staff-trainings", null,
+				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, OK, 403)));
+		cells.add(new Cell("GET", "/api/v1/parent-sessions/import-template.xlsx", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
 		return cells;
 	}
 
