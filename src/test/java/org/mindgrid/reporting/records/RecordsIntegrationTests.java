@@ -275,6 +275,22 @@ class RecordsIntegrationTests {
 		assertThat(PageClient.login(port, mentor).get("/records/psych-lessons").status()).isEqualTo(403);
 	}
 
+	@Test
+	void theDistrictOfficerImportsTheDistrictsTrainingsOnThePage() throws Exception {
+		PageClient page = PageClient.login(port, officer);
+		PageClient.Page form = page.get("/records/staff-trainings");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("id=\"record-import\"");
+		PageClient.Page result = page.upload("/records/staff-trainings/import", "t.xlsx",
+				xlsx(List.of("日期", "类型", "名称", "学时", "参训人员"),
+						List.of(today.toString(), "心导师培训", "区心导师培训", "8", head)));
+		assertThat(result.status()).isEqualTo(200);
+		assertThat(result.body()).contains("已导入 1 条记录").contains("区心导师培训");
+		assertThat(jdbc.sql("select count(*) from staff_training t join staff_training_attendee a on a.training_id = t.id "
+				+ "where t.district_id = :d and t.school_id is null and a.user_id = :h").param("d", district)
+			.param("h", headId).query(Long.class).single()).isEqualTo(1);
+	}
+
 	private long count(String table) {
 		return jdbc.sql("select count(*) from " + table + " where school_id = :s").param("s", school).query(Long.class)
 			.single();

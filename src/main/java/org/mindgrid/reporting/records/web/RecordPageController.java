@@ -143,7 +143,8 @@ class RecordPageController {
 			@RequestParam(required = false) MultipartFile file, Model model, Locale locale) throws IOException {
 		Kind k = RecordApiController.kind(kind);
 		Long school = district(k) ? null : school(schoolId);
-		Long district = district(k) ? officerDistrict() : null;
+		// the officer's district also for trainings: an officer has no school, and imports the district's
+		Long district = officerDistrict();
 		RecordImport.Result result;
 		try {
 			imports.checkImporter(k, school, district);
