@@ -62,14 +62,14 @@ class CaseBrowserTests {
 			form.findElement(By.id("assess-summary")).sendKeys("有自杀意念，无具体计划，需密切关注");
 			browser.tap(form.findElement(By.id("assess-proposedCategory-3")));
 			browser.tap(form.findElement(By.cssSelector("button[type=submit]")));
-			browser.waitUpTo(10).until(d -> d.findElement(By.id("case-state")).getText().equals("评估中"));
+			browser.waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(By.id("case-state")).getText().equals("评估中"));
 
 			open(browser, "categorize");
 			form = browser.driver().findElement(By.cssSelector("#action-categorize form"));
 			browser.tap(form.findElement(By.id("categorize-category-3")));
 			browser.tap(form.findElement(By.id("categorize-evidence-interview")));
 			browser.tap(form.findElement(By.cssSelector("button[type=submit]")));
-			browser.waitUpTo(10).until(d -> d.findElement(By.id("case-state")).getText().equals("预警库跟踪"));
+			browser.waitUpTo(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(By.id("case-state")).getText().equals("预警库跟踪"));
 
 			String history = browser.driver().findElement(By.id("case-history")).getText();
 			assertThat(history).contains("一对一评估", "有自杀意念，无具体计划，需密切关注", "确定危机类别", "评估访谈",
