@@ -120,6 +120,24 @@ class RecordsIntegrationTests {
 	}
 
 	@Test
+	void theIssuesShortPathsWriteTheSameLedgers() {
+		// issue 12 point 10 names POST /lessons, /activities and /trainings: the same writes as the ledgers' own paths
+		Api.Response lesson = api.post(head, "/api/v1/lessons", Map.of("classId", klass, "givenOn", today.toString(),
+				"periods", 1, "topic", "压力管理"));
+		assertThat(lesson.status()).as(lesson.body()).isEqualTo(201);
+		Api.Response activity = api.post(psych, "/api/v1/activities", Map.of("schoolId", school, "kind", "ACTIVITY_WEEK",
+				"title", "心理健康活动周", "heldOn", today.toString()));
+		assertThat(activity.status()).as(activity.body()).isEqualTo(201);
+		Api.Response training = api.post(psych, "/api/v1/trainings", Map.of("schoolId", school, "kind", "MENTOR",
+				"title", "心导师培训", "heldOn", today.toString(), "hours", 2, "attendeeUserIds", List.of(headId)));
+		assertThat(training.status()).as(training.body()).isEqualTo(201);
+		assertThat(api.get(psych, "/api/v1/psych-lessons?schoolId=" + school).json().get("items").toString())
+			.contains("压力管理");
+		assertThat(api.post(mentor, "/api/v1/lessons", Map.of("classId", klass, "givenOn", today.toString(), "periods", 1,
+				"topic", "x")).status()).isEqualTo(403);
+	}
+
+	@Test
 	void othersAreRefused() {
 		Map<String, Object> lesson = Map.of("classId", klass, "givenOn", today.toString(), "periods", 1, "topic", "x");
 		for (String other : new String[] { mentor, "psych1", "principal1", "district", officer }) {

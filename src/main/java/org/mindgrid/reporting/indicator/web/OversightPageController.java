@@ -19,6 +19,7 @@ import org.mindgrid.reporting.indicator.Indicators;
 import org.mindgrid.reporting.indicator.Indicators.Item;
 import org.mindgrid.reporting.indicator.Indicators.Level;
 import org.mindgrid.reporting.indicator.Indicators.SchoolRow;
+import org.mindgrid.reporting.indicator.DistrictFacts;
 import org.mindgrid.reporting.indicator.SchoolFacts;
 import org.mindgrid.reporting.period.HighRiskPeriods;
 import org.mindgrid.shared.web.ApiProblem;
@@ -48,7 +49,11 @@ class OversightPageController {
 
 	private final HighRiskPeriods periods;
 
-	OversightPageController(Indicators indicators, SchoolFacts facts, CurrentUsers users, HighRiskPeriods periods) {
+	private final DistrictFacts districtFacts;
+
+	OversightPageController(Indicators indicators, SchoolFacts facts, DistrictFacts districtFacts, CurrentUsers users,
+			HighRiskPeriods periods) {
+		this.districtFacts = districtFacts;
 		this.indicators = indicators;
 		this.facts = facts;
 		this.users = users;
@@ -121,6 +126,8 @@ class OversightPageController {
 			.thenComparingLong(r -> count(r.indicators(), IndicatorStatus.RED))
 			.thenComparing(SchoolRow::school));
 		model.addAttribute("districtName", facts.districtName(id));
+		model.addAttribute("warnings", districtFacts.warningDatabase(id));
+		model.addAttribute("crises", districtFacts.crisisEvents(id, month));
 		model.addAttribute("periods", periods.current(id));
 		model.addAttribute("districtId", id);
 		model.addAttribute("report", report);

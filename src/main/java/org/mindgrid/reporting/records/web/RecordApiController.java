@@ -75,7 +75,7 @@ class RecordApiController {
 	@Operation(summary = "Record a psychology lesson given to a class (心理辅导课)",
 			description = "The school's admin, leaders and psychology teachers, or the class's head teacher. "
 					+ "teacherUserId left out: the caller.")
-	@PostMapping("/psych-lessons")
+	@PostMapping({ "/psych-lessons", "/lessons" })
 	@ResponseStatus(HttpStatus.CREATED)
 	Lesson lesson(@Valid @RequestBody LessonInput in) {
 		return records.recordLesson(in);
@@ -84,7 +84,7 @@ class RecordApiController {
 	@Operation(summary = "Record a theme activity (心理健康活动周, 5·25 …)",
 			description = "kind ACTIVITY_WEEK, FESTIVAL_525, TERM_START, GRADUATION, EXAM or OTHER; no classIds: the "
 					+ "whole school. The school's admin, leaders and psychology teachers.")
-	@PostMapping("/theme-activities")
+	@PostMapping({ "/theme-activities", "/activities" })
 	@ResponseStatus(HttpStatus.CREATED)
 	Activity activity(@Valid @RequestBody ActivityInput in) {
 		return records.recordActivity(in);
@@ -101,7 +101,7 @@ class RecordApiController {
 	@Operation(summary = "Record a staff training (who, hours, kind)",
 			description = "kind CRISIS_IDENTIFICATION, MENTOR, PSYCH_ADVANCED or OTHER. With schoolId: the school's "
 					+ "own (its admin, leaders, psychology teachers); without: the district's (its officers).")
-	@PostMapping("/staff-trainings")
+	@PostMapping({ "/staff-trainings", "/trainings" })
 	@ResponseStatus(HttpStatus.CREATED)
 	Training training(@Valid @RequestBody TrainingInput in) {
 		return records.recordTraining(in);
