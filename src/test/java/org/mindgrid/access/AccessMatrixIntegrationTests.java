@@ -351,6 +351,26 @@ class AccessMatrixIntegrationTests {
 				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, OK, 403)));
 		cells.add(new Cell("GET", "/api/v1/parent-sessions/import-template.xlsx", null,
 				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		// Issue 12 point 4: the monthly inspection. The district's officers sample; once started the city's officers
+		// and the sampled school's leaders and psychology teachers read it; nobody else learns that it exists.
+		long inspection = jdbc.sql("""
+				insert into inspection (district_id, period, state, created_by, created_at, started_at)
+				select :d, '2001-01', 'IN_PROGRESS', u.id, now(), now() from app_user u where u.username = 'district'
+				returning id""").param("d", haishu).query(Long.class).single();
+		long inspectionItem = jdbc.sql("""
+				insert into inspection_item (inspection_id, school_id, indicator_id, status, state, updated_at)
+				values (:i, :s, 'talks', 'NONE', 'CORRECTION_REQUESTED', now()) returning id""")
+			.param("i", inspection).param("s", school1).query(Long.class).single();
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("POST", "/api/v1/inspections", Map.of("districtId", haishu, "period", "2001-01",
+				"schoolIds", List.of(school1), "indicators", List.of("talks")),
+				expect(403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/inspections", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/inspections/" + inspection, null,
+				expect(404, OK, OK, OK, OK, 404, 404, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", "/api/v1/inspections/" + inspection + "/items/" + inspectionItem + "/close", null,
+				expect(404, 403, 409, 403, 403, 404, 404, 404, 404, 404, 404)));
 		return cells;
 	}
 
