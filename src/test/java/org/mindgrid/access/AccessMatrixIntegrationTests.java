@@ -371,6 +371,12 @@ class AccessMatrixIntegrationTests {
 				expect(404, OK, OK, OK, OK, 404, 404, 404, 404, 404, 404)));
 		cells.add(new Cell("POST", "/api/v1/inspections/" + inspection + "/items/" + inspectionItem + "/close", null,
 				expect(404, 403, 409, 403, 403, 404, 404, 404, 404, 404, 404)));
+		// Issue 12 point 9: the provincial export. A school's psychology teachers and leaders, its district's and
+		// city's officers.
+		cells.add(new Cell("GET", "/api/v1/exports/provincial?schoolId=" + school1 + "&from=2001-01-01&to=2001-01-31", null,
+				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/exports/provincial?districtId=" + haishu + "&from=2001-01-01&to=2001-01-31&format=csv", null,
+				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
 		return cells;
 	}
 
