@@ -377,6 +377,11 @@ class AccessMatrixIntegrationTests {
 				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, 403, 403)));
 		cells.add(new Cell("GET", "/api/v1/exports/provincial?districtId=" + haishu + "&from=2001-01-01&to=2001-01-31&format=csv", null,
 				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
+		// Issue 12 point 7: the dashboards' xlsx, read as the dashboards are.
+		cells.add(new Cell("GET", "/api/v1/oversight/districts/" + haishu + "/export.xlsx?period=2001-01", null,
+				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/oversight/schools/" + school1 + "/export.xlsx?period=2001-01", null,
+				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, 403, 403)));
 		return cells;
 	}
 

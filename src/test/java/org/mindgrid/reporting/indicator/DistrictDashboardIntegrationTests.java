@@ -1,5 +1,10 @@
 package org.mindgrid.reporting.indicator;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +14,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mindgrid.support.Api;
 import org.mindgrid.support.IntegrationTest;
 import org.mindgrid.support.PageClient;
 
@@ -99,6 +107,39 @@ class DistrictDashboardIntegrationTests {
 		assertThat(en.get("/oversight/districts/" + district + "?lang=en").body()).contains("Warning database by school");
 		assertThat(jdbc.sql("select count(*) from audit_event where username = :u and action in ('WARNING_COUNTS_READ', 'CRISIS_EVENTS_READ')")
 			.param("u", officer).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void theTablesExportAsXlsxWithThePlaceAndTheMonth() throws Exception {
+		String month = java.time.YearMonth.now(clock).toString();
+		Api api = new Api(port);
+		HttpResponse<byte[]> r = bytes(api, officer, "/api/v1/oversight/districts/" + district + "/export.xlsx?period=" + month);
+		assertThat(r.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+			Sheet schools = wb.getSheetAt(0);
+			assertThat(schools.getRow(1).getCell(0).getStringCellValue()).contains("看板区" + tag);
+			assertThat(schools.getRow(1).getCell(1).getStringCellValue()).contains(month + "-01");
+			assertThat(schools.getRow(4).getCell(0).getStringCellValue()).isIn("甲校" + tag, "乙校" + tag);
+			Sheet warnings = wb.getSheetAt(1);
+			List<String> rowA = new ArrayList<>();
+			for (int y = 4; y <= warnings.getLastRowNum(); y++) {
+				if (warnings.getRow(y).getCell(0).getStringCellValue().equals("甲校" + tag)) {
+					warnings.getRow(y).forEach(c -> rowA.add(c.getStringCellValue()));
+				}
+			}
+			assertThat(rowA).containsExactly("甲校" + tag, "6", "0", "<5", "≥7");
+		}
+		assertThat(bytes(api, "district", "/api/v1/oversight/districts/" + district + "/export.xlsx").statusCode()).isEqualTo(403);
+		assertThat(bytes(api, "city", "/api/v1/oversight/cities/1/export.xlsx").statusCode()).isEqualTo(200);
+		assertThat(bytes(api, officer, "/api/v1/oversight/schools/" + schoolA + "/export.xlsx").statusCode()).isEqualTo(200);
+		assertThat(bytes(api, "psych1", "/api/v1/oversight/schools/" + schoolA + "/export.xlsx").statusCode()).isEqualTo(403);
+		assertThat(jdbc.sql("select count(*) from audit_event where username = :u and action = 'DASHBOARD_EXPORT'")
+			.param("u", officer).query(Long.class).single()).isEqualTo(2);
+	}
+
+	private static HttpResponse<byte[]> bytes(Api api, String user, String path) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base() + path))
+			.header("Authorization", "Bearer " + api.token(user)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	@Test

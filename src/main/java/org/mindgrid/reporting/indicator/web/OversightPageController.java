@@ -148,6 +148,7 @@ class OversightPageController {
 		var report = indicators.report(Level.CITY, id, month, locale);
 		var table = indicators.cityDistricts(id, month, locale);
 		model.addAttribute("cityName", facts.cityName(id));
+		model.addAttribute("cityId", id);
 		model.addAttribute("report", report);
 		model.addAttribute("rows", table.items());
 		model.addAttribute("columns", table.items().isEmpty() ? List.of() : table.items().get(0).indicators());
