@@ -28,6 +28,31 @@
     window.addEventListener('resize', function () { c.resize(); });
   }
 
+  // A trend: lines over periods (percent), or stacked areas of counts; the first five lines shown, the rest in the legend.
+  function lines(el) {
+    if (typeof echarts === 'undefined') { return; }
+    var data = JSON.parse(el.getAttribute('data-mg-lines') || '{}');
+    if (!data.series || !data.series.length) { el.classList.add('d-none'); return; }
+    var percent = el.getAttribute('data-unit') === '%';
+    var selected = {};
+    data.series.forEach(function (s, i) { selected[s.name] = data.stack || i < 5; });
+    var c = echarts.init(el, null, { renderer: 'canvas' });
+    c.setOption({
+      animation: false,
+      legend: { type: 'scroll', top: 0, selected: selected },
+      grid: { left: 8, right: 24, top: 40, bottom: 24, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.periods, boundaryGap: false },
+      yAxis: percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }
+        : { type: 'value', minInterval: 1 },
+      series: data.series.map(function (s) {
+        return { name: s.name, type: 'line', data: s.data, connectNulls: false, symbolSize: 6,
+          stack: data.stack ? 'all' : undefined, areaStyle: data.stack ? {} : undefined };
+      })
+    });
+    window.addEventListener('resize', function () { c.resize(); });
+  }
+
   function sortable(table) {
     var heads = table.querySelectorAll('thead th');
     heads.forEach(function (th, col) {
@@ -52,6 +77,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-mg-chart]').forEach(chart);
+    document.querySelectorAll('[data-mg-lines]').forEach(lines);
     document.querySelectorAll('table.mg-sortable').forEach(sortable);
   });
 })();

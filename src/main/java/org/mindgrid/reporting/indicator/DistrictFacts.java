@@ -76,6 +76,18 @@ public class DistrictFacts {
 		return rows;
 	}
 
+	/** The district's warning database by category at each month's end; counts of 1–4 left out. */
+	@Transactional
+	public CategoryTrend categoryTrend(long districtId, YearMonth last, int months) {
+		boolean reader = jdbc.sql("select " + READER + " from district d where d.id = :d")
+			.param("d", districtId).param("me", users.current().id()).query(Boolean.class).optional().orElse(false);
+		if (!reader) {
+			throw org.mindgrid.shared.web.ApiProblem.forbidden("indicator.problem.forbidden");
+		}
+		return CategoryTrend.of(jdbc, "c.school_id in (select s.id from school s where s.district_id = :id)", districtId,
+				last, months, clock.getZone(), true);
+	}
+
 	/** The month's crisis events of the district, and any earlier one still open, newest first (at most 50). */
 	@Transactional
 	public List<CrisisLine> crisisEvents(long districtId, YearMonth month) {

@@ -54,6 +54,14 @@ public class Indicators {
 	public record CityTable(long cityId, String period, List<DistrictRow> items) {
 	}
 
+	/** One indicator's value per month (null: nothing counted, not computed, or fewer than five students). */
+	public record Series(String indicator, String name, List<BigDecimal> values) {
+	}
+
+	/** The trend of a place's indicators over the months up to one (oldest first). */
+	public record Trend(List<String> periods, List<Series> series) {
+	}
+
 	/** An indicator's units in a school that miss the rule. */
 	public record Missed(IndicatorDefinition.Unit unit, List<IndicatorStore.Unit> units) {
 	}
@@ -174,6 +182,52 @@ public class Indicators {
 			.list();
 		audit.record("INDICATORS_READ", "indicators/city/" + cityId + "/districts/" + month, null, null);
 		return new CityTable(cityId, month.toString(), rows);
+	}
+
+	/**
+	 * The trend of a school's, district's or city's indicators over {@code months} months up to {@code last}, from
+	 * the stored values only (months never computed show as gaps: history is not recomputed on a read). Readers as
+	 * for {@link #report}.
+	 */
+	@Transactional(readOnly = true)
+	public Trend trend(Level level, long id, YearMonth last, int months, Locale locale) {
+		CurrentUser user = users.current();
+		Place place = place(level, id, user.id());
+		List<String> periods = new ArrayList<>();
+		for (int i = months - 1; i >= 0; i--) {
+			periods.add(last.minusMonths(i).toString());
+		}
+		String where = switch (level) {
+			case SCHOOL -> "v.school_id = :id";
+			case DISTRICT -> "v.district_id = :id";
+			case CITY -> "v.district_id in (select d.id from district d where d.city_id = :id)";
+		};
+		Map<String, Map<String, long[]>> byIndicator = new HashMap<>();
+		jdbc.sql("select v.indicator_id, v.period, sum(v.met), sum(v.units) from indicator_value v where " + where
+				+ " and v.period in (:p) group by v.indicator_id, v.period")
+			.param("id", id).param("p", periods)
+			.query((rs, i) -> byIndicator.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+				.put(rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4) }))
+			.list();
+		Tuning tuning = level == Level.CITY ? Tuning.DEFAULTS : tuning(place.districtId());
+		List<Series> series = new ArrayList<>();
+		for (IndicatorDefinition d : catalog.all()) {
+			if (level == Level.SCHOOL && d.districtOwn()) {
+				continue;
+			}
+			Map<String, long[]> counts = byIndicator.getOrDefault(d.id(), Map.of());
+			List<BigDecimal> values = new ArrayList<>();
+			String name = null;
+			for (String p : periods) {
+				Item item = item(d, counts.get(p), tuning, !place.ownStaff(), locale);
+				values.add(item.value());
+				name = item.name();
+			}
+			series.add(new Series(d.id(), name, values));
+		}
+		audit.record("INDICATORS_READ", "indicators/" + level.name().toLowerCase(Locale.ROOT) + "/" + id + "/trend/"
+				+ periods.get(0) + ".." + last, null, null);
+		return new Trend(periods, series);
 	}
 
 	/**

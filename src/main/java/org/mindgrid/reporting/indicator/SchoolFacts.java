@@ -66,6 +66,12 @@ public class SchoolFacts {
 			.list();
 	}
 
+	/** The school's warning database by category at each month's end (the school's own staff: exact counts). */
+	@Transactional(readOnly = true)
+	public CategoryTrend categoryTrend(long schoolId, java.time.YearMonth last, int months) {
+		return CategoryTrend.of(jdbc, "c.school_id = :id", schoolId, last, months, clock.getZone(), false);
+	}
+
 	/** Open duties past their deadline, by assignee, most first. */
 	@Transactional(readOnly = true)
 	public List<Overdue> overdueByPerson(long schoolId) {

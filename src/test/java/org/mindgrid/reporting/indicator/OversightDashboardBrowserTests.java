@@ -69,6 +69,8 @@ class OversightDashboardBrowserTests {
 			assertThat(canvas.getSize().getWidth()).as("the chart drew on a canvas").isGreaterThan(300);
 			assertThat(browser.driver().findElements(By.cssSelector("#indicator-table tbody tr")))
 				.hasSizeGreaterThan(15);
+			wait.until(d -> !d.findElements(By.cssSelector("#indicator-trend canvas")).isEmpty());
+			assertThat(browser.driver().findElements(By.cssSelector("#category-trend canvas"))).as("categories over time").hasSize(1);
 			browser.screenshot("i12-school-dashboard-1280");
 
 			browser.driver().manage().deleteAllCookies();
@@ -77,6 +79,9 @@ class OversightDashboardBrowserTests {
 			wait.until(d -> !d.findElements(By.cssSelector("#school-table tbody tr")).isEmpty());
 			assertThat(browser.driver().findElements(By.cssSelector("#school-table td.table-danger, #school-table td.table-success")))
 				.as("cells coloured by status").isNotEmpty();
+			wait.until(d -> !d.findElements(By.cssSelector("#indicator-trend canvas")).isEmpty());
+			assertThat(browser.driver().findElements(By.cssSelector("#category-trend canvas"))).hasSize(1);
+			assertThat(browser.driver().findElements(By.cssSelector("#warning-table tbody tr"))).isNotEmpty();
 			browser.screenshot("i12-district-table-1280");
 
 			browser.driver().manage().deleteAllCookies();
@@ -93,6 +98,7 @@ class OversightDashboardBrowserTests {
 					var copy = names.slice().sort(function (a, b) { return a.localeCompare(b, 'zh'); });
 					return names.length > 1 && names.join('|') === copy.join('|');""");
 			assertThat(sorted).as("the districts in ascending order after two clicks").isEqualTo(true);
+			wait.until(d -> !d.findElements(By.cssSelector("#indicator-trend canvas")).isEmpty());
 			browser.screenshot("i12-city-table-1280");
 		}
 	}

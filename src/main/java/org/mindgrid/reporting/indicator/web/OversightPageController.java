@@ -19,12 +19,14 @@ import org.mindgrid.reporting.indicator.Indicators;
 import org.mindgrid.reporting.indicator.Indicators.Item;
 import org.mindgrid.reporting.indicator.Indicators.Level;
 import org.mindgrid.reporting.indicator.Indicators.SchoolRow;
+import org.mindgrid.reporting.indicator.CategoryTrend;
 import org.mindgrid.reporting.indicator.DistrictFacts;
 import org.mindgrid.reporting.indicator.SchoolFacts;
 import org.mindgrid.reporting.period.HighRiskPeriods;
 import org.mindgrid.shared.web.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,11 +51,19 @@ class OversightPageController {
 
 	private final HighRiskPeriods periods;
 
+	/** The months a school's or district's trend shows; the city's shows two school years by semester. */
+	static final int TREND_MONTHS = 12;
+
+	static final int CITY_TREND_MONTHS = 24;
+
 	private final DistrictFacts districtFacts;
 
+	private final MessageSource messages;
+
 	OversightPageController(Indicators indicators, SchoolFacts facts, DistrictFacts districtFacts, CurrentUsers users,
-			HighRiskPeriods periods) {
+			HighRiskPeriods periods, MessageSource messages) {
 		this.districtFacts = districtFacts;
+		this.messages = messages;
 		this.indicators = indicators;
 		this.facts = facts;
 		this.users = users;
@@ -96,6 +106,7 @@ class OversightPageController {
 			Map<Long, String> staff = facts.staffNames(id);
 			indicators.missed(id, month).forEach((indicator, m) -> missed.put(indicator, misses(m, classes, staff)));
 			model.addAttribute("cases", facts.openCases(id));
+			model.addAttribute("categories", categories(facts.categoryTrend(id, month, TREND_MONTHS), locale));
 			model.addAttribute("overdue", facts.overdueByPerson(id));
 		}
 		model.addAttribute("place", place);
@@ -105,6 +116,7 @@ class OversightPageController {
 		model.addAttribute("ownStaff", ownStaff);
 		model.addAttribute("summary", summary(report.items()));
 		model.addAttribute("chart", chart(report.items()));
+		model.addAttribute("trend", lines(indicators.trend(Level.SCHOOL, id, month, TREND_MONTHS, locale)));
 		model.addAttribute("period", month.toString());
 		return "reporting/school";
 	}
@@ -135,6 +147,8 @@ class OversightPageController {
 		model.addAttribute("columns", rows.isEmpty() ? List.of() : rows.get(0).indicators());
 		model.addAttribute("summary", summary(report.items()));
 		model.addAttribute("chart", chart(report.items()));
+		model.addAttribute("trend", lines(indicators.trend(Level.DISTRICT, id, month, TREND_MONTHS, language)));
+		model.addAttribute("categories", categories(districtFacts.categoryTrend(id, month, TREND_MONTHS), language));
 		model.addAttribute("period", month.toString());
 		model.addAttribute("ownership", ownership);
 		model.addAttribute("localeFilter", locale);
@@ -154,6 +168,8 @@ class OversightPageController {
 		model.addAttribute("columns", table.items().isEmpty() ? List.of() : table.items().get(0).indicators());
 		model.addAttribute("summary", summary(report.items()));
 		model.addAttribute("chart", chart(report.items()));
+		model.addAttribute("trend", lines(semesters(indicators.trend(Level.CITY, id, month, CITY_TREND_MONTHS, locale),
+				locale)));
 		model.addAttribute("period", month.toString());
 		return "reporting/city";
 	}
@@ -184,6 +200,63 @@ class OversightPageController {
 
 	private static long count(List<Item> items, IndicatorStatus status) {
 		return items.stream().filter(i -> i.status() == status).count();
+	}
+
+	/** A line chart's data as oversight.js reads it: the periods and one series per line. */
+	private static String lines(Indicators.Trend trend) {
+		List<Map<String, Object>> series = new ArrayList<>();
+		for (Indicators.Series x : trend.series()) {
+			series.add(Map.of("name", x.name(), "data", x.values()));
+		}
+		return JSON.writeValueAsString(Map.of("periods", trend.periods(), "series", series));
+	}
+
+	private String categories(CategoryTrend trend, Locale locale) {
+		List<Map<String, Object>> series = new ArrayList<>();
+		for (int k = 0; k < 3; k++) {
+			series.add(Map.of("name", messages.getMessage("oversight.warnings.category." + (k + 1), null, locale),
+					"data", trend.categories().get(k)));
+		}
+		return JSON.writeValueAsString(Map.of("periods", trend.periods(), "series", series, "stack", true));
+	}
+
+	/**
+	 * The city's trend by semester (spring: February to July; autumn: August to January, under the year it began):
+	 * each semester's value is the mean of its months that have one.
+	 */
+	private Indicators.Trend semesters(Indicators.Trend months, Locale locale) {
+		List<String> labels = new ArrayList<>();
+		List<Integer> of = new ArrayList<>();
+		for (String p : months.periods()) {
+			YearMonth m = YearMonth.parse(p);
+			boolean spring = m.getMonthValue() >= 2 && m.getMonthValue() <= 7;
+			int year = m.getMonthValue() == 1 ? m.getYear() - 1 : m.getYear();
+			String label = messages.getMessage(spring ? "oversight.semester.spring" : "oversight.semester.autumn",
+					new Object[] { Integer.toString(year) }, locale);
+			if (labels.isEmpty() || !labels.get(labels.size() - 1).equals(label)) {
+				labels.add(label);
+			}
+			of.add(labels.size() - 1);
+		}
+		List<Indicators.Series> series = new ArrayList<>();
+		for (Indicators.Series s : months.series()) {
+			java.math.BigDecimal[] sum = new java.math.BigDecimal[labels.size()];
+			int[] n = new int[labels.size()];
+			for (int i = 0; i < s.values().size(); i++) {
+				java.math.BigDecimal v = s.values().get(i);
+				if (v != null) {
+					int k = of.get(i);
+					sum[k] = sum[k] == null ? v : sum[k].add(v);
+					n[k]++;
+				}
+			}
+			List<java.math.BigDecimal> values = new ArrayList<>();
+			for (int k = 0; k < labels.size(); k++) {
+				values.add(n[k] == 0 ? null : sum[k].divide(java.math.BigDecimal.valueOf(n[k]), 1, java.math.RoundingMode.DOWN));
+			}
+			series.add(new Indicators.Series(s.indicator(), s.name(), values));
+		}
+		return new Indicators.Trend(labels, series);
 	}
 
 	/** The chart's data: the indicators with a value, as ECharts reads them (oversight.js). */
