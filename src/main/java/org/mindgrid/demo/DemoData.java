@@ -56,11 +56,15 @@ class DemoData implements ApplicationRunner {
 
 	private final org.mindgrid.crisis.CrisisDemoData crisis;
 
+	private final org.mindgrid.reporting.ReportingDemoData reporting;
+
 	private String passwordHash;
 
 	DemoData(JdbcClient jdbc, JdbcTemplate template, PasswordEncoder encoder, TransactionTemplate tx,
 			Deployment deployment, Clock clock, DemoCases demoCases,
-			org.mindgrid.screening.ScreeningDemoData screening, org.mindgrid.crisis.CrisisDemoData crisis) {
+			org.mindgrid.screening.ScreeningDemoData screening, org.mindgrid.crisis.CrisisDemoData crisis,
+			org.mindgrid.reporting.ReportingDemoData reporting) {
+		this.reporting = reporting;
 		this.screening = screening;
 		this.crisis = crisis;
 		this.demoCases = demoCases;
@@ -90,6 +94,8 @@ class DemoData implements ApplicationRunner {
 				"select id from school where name = '海曙区实验学校'").query(Long.class).single(), "psych1"));
 		// a handled crisis event and one just raised (issue 10), after the caseload they belong to
 		tx.executeWithoutResult(status -> crisis.load());
+		// a semester of the oversight records and the district's November inspection (issue 12)
+		tx.executeWithoutResult(status -> reporting.load());
 		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -133,8 +139,85 @@ class DemoData implements ApplicationRunner {
 				studentSeq = buildClass(names, school2, 2, grade, number, studentSeq);
 			}
 		}
+		// three more schools of 海曙区, so that the district's table ranks and filters something (issue 12)
+		long school3 = school(haishu, "海曙区启明小学", "PRIMARY", "PUBLIC", "URBAN", "宁波市海曙区启明路 20 号");
+		long school4 = school(haishu, "海曙区华育学校", "NINE_YEAR", "PRIVATE", "URBAN", "宁波市海曙区华育路 9 号");
+		long school5 = school(haishu, "海曙区鄞江镇中心小学", "PRIMARY", "PUBLIC", "RURAL", "宁波市海曙区鄞江镇它山路 5 号");
+		int schoolNo = 3;
+		for (long school : List.of(school3, school4, school5)) {
+			int top = school == school4 ? 9 : 6;
+			for (int grade = 4; grade <= top; grade++) {
+				studentSeq = buildClass(names, school, schoolNo, grade, 1, studentSeq);
+			}
+			schoolNo++;
+		}
+		user("principal3", "胡海燕", post("SCHOOL_LEADER", null, null, school3, null), post("SCHOOL_ADMIN", null, null, school3, null));
+		user("psych3", "俞晨", post("PSYCH_TEACHER", null, null, school3, null), post("CRISIS_TEAM", null, null, school3, null));
 		insertSampleArchives(school1);
+		for (long school : List.of(school1, school3, school4, school5)) {
+			insertMentorLedger(school, new java.util.Random(20260901L + school));
+		}
 	}
+
+	private long school(long district, String name, String stage, String ownership, String locale, String address) {
+		long id = jdbc.sql("""
+				insert into school (district_id, name, stage, ownership, locale, address)
+				values (:d, :n, :st, :o, :l, :a) returning id""")
+			.param("d", district).param("n", name).param("st", stage).param("o", ownership).param("l", locale)
+			.param("a", address).query(Long.class).single();
+		jdbc.sql("""
+				insert into semester (school_id, name, starts_on, ends_on, current) values
+				(:s, '2025学年第二学期', date '2026-02-16', date '2026-07-05', false),
+				(:s, '2026学年第一学期', date '2026-09-01', date '2027-01-24', true)""").param("s", id).update();
+		return id;
+	}
+
+	/**
+	 * A semester of the mentors' ledger (issue 12's demo): about three in four students had a talk with their mentor
+	 * since the term began, and most mentors visited one of their students at home. The named demo class
+	 * (八年级（1）班) is left as it was, so that its journeys start from an empty ledger.
+	 */
+	private void insertMentorLedger(long schoolId, java.util.Random random) {
+		LocalDate first = LocalDate.of(2026, 9, 7);
+		LocalDate last = LocalDate.now(clock).minusDays(1);
+		if (last.isBefore(first)) {
+			return;
+		}
+		int days = (int) java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+		List<long[]> assignments = jdbc.sql("""
+				select m.student_id, m.mentor_user_id from mentor_assignment m join school_class c on c.id = m.class_id
+				  join grade g on g.id = c.grade_id
+				 where c.school_id = :s and not (g.level = 8 and c.name = '1班' and c.school_id = (
+				       select id from school where name = '海曙区实验学校'))
+				 order by m.student_id""")
+			.param("s", schoolId).query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+		List<Object[]> talks = new ArrayList<>();
+		List<Object[]> visits = new ArrayList<>();
+		java.util.Set<Long> visited = new java.util.HashSet<>();
+		for (long[] a : assignments) {
+			LocalDate day = first.plusDays(random.nextInt(days));
+			Timestamp at = Timestamp.from(day.atTime(16, 30).atZone(clock.getZone()).toInstant());
+			if (random.nextInt(100) < 76) {
+				talks.add(new Object[] { a[0], schoolId, Date.valueOf(day), random.nextBoolean() ? "心理辅导室" : "教室",
+						TOPICS[random.nextInt(TOPICS.length)], STATES[random.nextInt(STATES.length)], a[1], at });
+			}
+			if (!visited.contains(a[1]) && random.nextInt(100) < 85) {
+				visited.add(a[1]);
+				visits.add(new Object[] { a[0], schoolId, at, "家长", "母亲", 40, a[1], at });
+			}
+		}
+		template.batchUpdate("""
+				insert into talk (student_id, school_id, talk_date, place, topics, student_state, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""", talks);
+		template.batchUpdate("""
+				insert into home_visit (student_id, school_id, visited_at, interviewee, relation, duration_minutes,
+				                        kind, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, 'GENERAL', ?, ?)""", visits);
+	}
+
+	private static final String[] TOPICS = { "开学适应", "学习压力", "同伴关系", "亲子沟通", "考试焦虑", "作息与睡眠" };
+
+	private static final String[] STATES = { "平稳", "积极", "略有焦虑，已疏导", "平稳，需持续关注" };
 
 	/** Creates a class with students, a head teacher and mentors (with the named demo accounts in 八年级（1）班). */
 	private int buildClass(ChineseNames names, long schoolId, int schoolNo, int grade, int number, int seq) {
