@@ -174,8 +174,9 @@ class DemoData implements ApplicationRunner {
 
 	/**
 	 * A semester of the mentors' ledger (issue 12's demo): about three in four students had a talk with their mentor
-	 * since the term began, and most mentors visited one of their students at home. The named demo class
-	 * (八年级（1）班) is left as it was, so that its journeys start from an empty ledger.
+	 * since the term began, and most mentors visited one of their students at home. School 1's 七、八、九年级（1）班
+	 * are left as they were: the named demo class's journeys start from an empty ledger, and the caseload's students
+	 * (DemoCases) keep the history their cases and the crisis review tell.
 	 */
 	private void insertMentorLedger(long schoolId, java.util.Random random) {
 		LocalDate first = LocalDate.of(2026, 9, 7);
@@ -187,7 +188,7 @@ class DemoData implements ApplicationRunner {
 		List<long[]> assignments = jdbc.sql("""
 				select m.student_id, m.mentor_user_id from mentor_assignment m join school_class c on c.id = m.class_id
 				  join grade g on g.id = c.grade_id
-				 where c.school_id = :s and not (g.level = 8 and c.name = '1班' and c.school_id = (
+				 where c.school_id = :s and not (g.level in (7, 8, 9) and c.name = '1班' and c.school_id = (
 				       select id from school where name = '海曙区实验学校'))
 				 order by m.student_id""")
 			.param("s", schoolId).query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();

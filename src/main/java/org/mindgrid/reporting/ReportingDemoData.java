@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.mindgrid.identity.ActingAs;
+import org.mindgrid.reporting.control.ControlClasses;
 import org.mindgrid.reporting.inspection.InspectionTransitions.Action;
 import org.mindgrid.reporting.inspection.InspectionTransitions.ItemAction;
 import org.mindgrid.reporting.inspection.Inspections;
@@ -39,7 +40,11 @@ public class ReportingDemoData {
 
 	private final Clock clock;
 
-	ReportingDemoData(JdbcClient jdbc, JdbcTemplate template, ActingAs acting, Inspections inspections, Clock clock) {
+	private final ControlClasses controls;
+
+	ReportingDemoData(JdbcClient jdbc, JdbcTemplate template, ActingAs acting, Inspections inspections,
+			ControlClasses controls, Clock clock) {
+		this.controls = controls;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.acting = acting;
@@ -78,6 +83,16 @@ public class ReportingDemoData {
 				.param("t", training).param("d", district).update();
 		}
 		inspection(today);
+		controlClass();
+	}
+
+	/** The city's class of 海曙区, with its reason; the schools' stay to be decided from the suggestions. */
+	private void controlClass() {
+		Long haishu = jdbc.sql("select id from district where name = '海曙区'").query(Long.class).optional().orElse(null);
+		if (haishu != null) {
+			acting.run("city", () -> controls.assign(haishu, null, ControlClasses.ControlClass.WATCH,
+					"城区学校集中，本学期发生自伤事件 1 起；每月抽查，重点督导民办与初中段学校。"));
+		}
 	}
 
 	private void records(long school, long district, LocalDate today, Random random) {

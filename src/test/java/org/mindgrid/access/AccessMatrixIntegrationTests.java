@@ -382,6 +382,15 @@ class AccessMatrixIntegrationTests {
 				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
 		cells.add(new Cell("GET", "/api/v1/oversight/schools/" + school1 + "/export.xlsx?period=2001-01", null,
 				expect(403, OK, OK, OK, OK, 403, 403, 403, 403, 403, 403)));
+		// Issue 12 point 5: the control classes. The city's officers assign; the district's read their own.
+		long ningbo = jdbc.sql("select city_id from district where id = :d").param("d", haishu).query(Long.class).single();
+		cells.add(new Cell("POST", "/api/v1/control-classes", Map.of("districtId", haishu, "controlClass", "WATCH",
+				"reason", "矩阵"),
+				expect(403, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/control-classes?districtId=" + haishu, null,
+				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
+		cells.add(new Cell("GET", "/api/v1/control-classes?cityId=" + ningbo, null,
+				expect(403, OK, 403, 403, 403, 403, 403, 403, 403, 403, 403)));
 		return cells;
 	}
 

@@ -91,11 +91,27 @@ public class DistrictFacts {
 	/** The month's crisis events of the district, and any earlier one still open, newest first (at most 50). */
 	@Transactional
 	public List<CrisisLine> crisisEvents(long districtId, YearMonth month) {
+		List<CrisisLine> lines = lines("e.district_id = :d and " + READER, districtId, month);
+		audit.record("CRISIS_EVENTS_READ", "district/" + districtId + "/crisis-events/" + month, null, null);
+		return lines;
+	}
+
+	/** The same for a school's dashboard: its leaders, administrators, psychology teachers and crisis team. */
+	@Transactional
+	public List<CrisisLine> schoolCrisisEvents(long schoolId, YearMonth month) {
+		List<CrisisLine> lines = lines("""
+				e.school_id = :d and exists (select 1 from post p where p.user_id = :me and p.school_id = e.school_id
+				   and p.role in ('SCHOOL_LEADER', 'SCHOOL_ADMIN', 'PSYCH_TEACHER', 'CRISIS_TEAM'))""", schoolId, month);
+		audit.record("CRISIS_EVENTS_READ", "school/" + schoolId + "/crisis-events/" + month, null, null);
+		return lines;
+	}
+
+	private List<CrisisLine> lines(String scope, long id, YearMonth month) {
 		ZoneId zone = clock.getZone();
 		Instant now = clock.instant();
 		Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
 		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		List<CrisisLine> lines = jdbc.sql("""
+		return jdbc.sql("""
 				select e.id, s.id, s.name, e.kind, e.raised_at, e.report_due_at, e.report_submitted_at,
 				       case when e.report_submitted_at is not null
 				            then case when e.report_submitted_at > e.report_due_at then 'LATE' else 'ON_TIME' end
@@ -104,19 +120,16 @@ public class DistrictFacts {
 				                                   - e.report_due_at) / 60))::bigint,
 				       e.closed_at is not null
 				  from crisis_event e join district d on d.id = e.district_id join school s on s.id = e.school_id
-				 where e.district_id = :d
-				   and ((e.raised_at >= :from and e.raised_at < :to) or (e.closed_at is null and e.raised_at < :to))
-				   and """ + " " + READER + """
+				 where ((e.raised_at >= :from and e.raised_at < :to) or (e.closed_at is null and e.raised_at < :to))
+				   and """ + " " + scope + """
 
 				 order by e.raised_at desc, e.id desc limit 50""")
-			.param("d", districtId).param("me", users.current().id()).param("now", Timestamp.from(now))
+			.param("d", id).param("me", users.current().id()).param("now", Timestamp.from(now))
 			.param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
 			.query((rs, i) -> new CrisisLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
 					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getLong(9),
 					rs.getBoolean(10)))
 			.list();
-		audit.record("CRISIS_EVENTS_READ", "district/" + districtId + "/crisis-events/" + month, null, null);
-		return lines;
 	}
 }

@@ -80,6 +80,24 @@ public class OversightRecords {
 
 	// ------------------------------------------------------------------ writes
 
+	/** Any of the five records, by its input's type: the one dispatch of the page form and the Excel import. */
+	@Transactional
+	public Object record(Object input) {
+		if (input instanceof LessonInput l) {
+			return recordLesson(l);
+		}
+		if (input instanceof ActivityInput a) {
+			return recordActivity(a);
+		}
+		if (input instanceof ParentSessionInput p) {
+			return recordParentSession(p);
+		}
+		if (input instanceof TrainingInput t) {
+			return recordTraining(t);
+		}
+		return recordJointMeeting((JointMeetingInput) input);
+	}
+
 	@Transactional
 	public Lesson recordLesson(LessonInput in) {
 		ClassPlace place = keptClass(in.classId(), in.schoolId());

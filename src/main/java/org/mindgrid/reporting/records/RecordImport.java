@@ -179,21 +179,7 @@ public class RecordImport {
 	}
 
 	private void write(Object input) {
-		if (input instanceof LessonInput l) {
-			records.recordLesson(l);
-		}
-		else if (input instanceof ActivityInput a) {
-			records.recordActivity(a);
-		}
-		else if (input instanceof ParentSessionInput p) {
-			records.recordParentSession(p);
-		}
-		else if (input instanceof TrainingInput t) {
-			records.recordTraining(t);
-		}
-		else {
-			records.recordJointMeeting((JointMeetingInput) input);
-		}
+		records.record(input);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -143,6 +143,15 @@ class DistrictDashboardIntegrationTests {
 	}
 
 	@Test
+	void aSchoolsDashboardShowsItsCrisisEventsToItsOwnStaff() {
+		long school1 = jdbc.sql("select id from school where name = '海曙区实验学校'").query(Long.class).single();
+		String body = PageClient.login(port, "principal1").get("/oversight/schools/" + school1).body();
+		assertThat(body).contains("id=\"crisis-table\"").contains("data-report-status=");
+		// the district's officer reads the school's indicators, not its events
+		assertThat(PageClient.login(port, "district").get("/oversight/schools/" + school1).body()).doesNotContain("crisis-table");
+	}
+
+	@Test
 	void anotherDistrictsOfficerReadsNothing() {
 		PageClient page = PageClient.login(port, "district");
 		PageClient.Page p = page.get("/oversight/districts/" + district);

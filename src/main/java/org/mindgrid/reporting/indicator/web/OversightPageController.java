@@ -19,6 +19,7 @@ import org.mindgrid.reporting.indicator.Indicators;
 import org.mindgrid.reporting.indicator.Indicators.Item;
 import org.mindgrid.reporting.indicator.Indicators.Level;
 import org.mindgrid.reporting.indicator.Indicators.SchoolRow;
+import org.mindgrid.reporting.control.web.ControlBoard;
 import org.mindgrid.reporting.indicator.CategoryTrend;
 import org.mindgrid.reporting.indicator.DistrictFacts;
 import org.mindgrid.reporting.indicator.SchoolFacts;
@@ -60,8 +61,11 @@ class OversightPageController {
 
 	private final MessageSource messages;
 
+	private final ControlBoard control;
+
 	OversightPageController(Indicators indicators, SchoolFacts facts, DistrictFacts districtFacts, CurrentUsers users,
-			HighRiskPeriods periods, MessageSource messages) {
+			HighRiskPeriods periods, MessageSource messages, ControlBoard control) {
+		this.control = control;
 		this.districtFacts = districtFacts;
 		this.messages = messages;
 		this.indicators = indicators;
@@ -106,6 +110,7 @@ class OversightPageController {
 			Map<Long, String> staff = facts.staffNames(id);
 			indicators.missed(id, month).forEach((indicator, m) -> missed.put(indicator, misses(m, classes, staff)));
 			model.addAttribute("cases", facts.openCases(id));
+			model.addAttribute("crises", districtFacts.schoolCrisisEvents(id, month));
 			model.addAttribute("categories", categories(facts.categoryTrend(id, month, TREND_MONTHS), locale));
 			model.addAttribute("overdue", facts.overdueByPerson(id));
 		}
@@ -139,6 +144,8 @@ class OversightPageController {
 			.thenComparing(SchoolRow::school));
 		model.addAttribute("districtName", facts.districtName(id));
 		model.addAttribute("warnings", districtFacts.warningDatabase(id));
+		model.addAttribute("control", control.schools(id, table.items()));
+		model.addAttribute("canAssign", control.isCityOfficerOfDistrict(id));
 		model.addAttribute("crises", districtFacts.crisisEvents(id, month));
 		model.addAttribute("periods", periods.current(id));
 		model.addAttribute("districtId", id);
@@ -163,6 +170,8 @@ class OversightPageController {
 		var table = indicators.cityDistricts(id, month, locale);
 		model.addAttribute("cityName", facts.cityName(id));
 		model.addAttribute("cityId", id);
+		model.addAttribute("control", control.districts(id, table.items()));
+		model.addAttribute("canAssign", control.isCityOfficer(id));
 		model.addAttribute("report", report);
 		model.addAttribute("rows", table.items());
 		model.addAttribute("columns", table.items().isEmpty() ? List.of() : table.items().get(0).indicators());

@@ -271,21 +271,7 @@ class RecordPageController {
 	}
 
 	private void save(Object input) {
-		if (input instanceof LessonInput l) {
-			records.recordLesson(l);
-		}
-		else if (input instanceof ActivityInput a) {
-			records.recordActivity(a);
-		}
-		else if (input instanceof ParentSessionInput p) {
-			records.recordParentSession(p);
-		}
-		else if (input instanceof TrainingInput t) {
-			records.recordTraining(t);
-		}
-		else {
-			records.recordJointMeeting((JointMeetingInput) input);
-		}
+		records.record(input);
 	}
 
 	private Map<String, String> fieldErrors(ApiProblem e, Locale locale) {
