@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The dashboards' tables as xlsx (issue 12 point 7). The same reads as the pages, so the same access checks and
- * small-cell rule; every export is audited (point 8).
+ * small-cell rule; every export is audited (point 8). Each file has an API path (bearer token) and a page path (the
+ * dashboard's link, signed in with a session, which the API does not take).
  */
 @RestController
 class DashboardExportController {
@@ -59,7 +60,7 @@ class DashboardExportController {
 	}
 
 	@Operation(summary = "A school's dashboard indicators as xlsx", description = "Readers as for the school's indicators.")
-	@GetMapping("/api/v1/oversight/schools/{id}/export.xlsx")
+	@GetMapping({ "/api/v1/oversight/schools/{id}/export.xlsx", "/oversight/schools/{id}/export.xlsx" })
 	ResponseEntity<byte[]> school(@Parameter(description = "School id") @PathVariable long id,
 			@Parameter(description = "Month, e.g. 2026-11") @RequestParam(required = false) String period, Locale locale) {
 		YearMonth month = month(period);
@@ -79,7 +80,7 @@ class DashboardExportController {
 
 	@Operation(summary = "A district's schools × indicators and warning counts per school as xlsx",
 			description = "The district's and city's officers; small cells as on the page.")
-	@GetMapping("/api/v1/oversight/districts/{id}/export.xlsx")
+	@GetMapping({ "/api/v1/oversight/districts/{id}/export.xlsx", "/oversight/districts/{id}/export.xlsx" })
 	ResponseEntity<byte[]> district(@Parameter(description = "District id") @PathVariable long id,
 			@Parameter(description = "Month, e.g. 2026-11") @RequestParam(required = false) String period, Locale locale) {
 		YearMonth month = month(period);
@@ -112,7 +113,7 @@ class DashboardExportController {
 	}
 
 	@Operation(summary = "A city's districts × indicators as xlsx", description = "The city's officers.")
-	@GetMapping("/api/v1/oversight/cities/{id}/export.xlsx")
+	@GetMapping({ "/api/v1/oversight/cities/{id}/export.xlsx", "/oversight/cities/{id}/export.xlsx" })
 	ResponseEntity<byte[]> city(@Parameter(description = "City id") @PathVariable long id,
 			@Parameter(description = "Month, e.g. 2026-11") @RequestParam(required = false) String period, Locale locale) {
 		YearMonth month = month(period);

@@ -12,6 +12,7 @@ import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.identity.Post;
 import org.mindgrid.identity.Role;
 import org.mindgrid.reporting.FieldProblems;
+import org.mindgrid.reporting.inspection.InspectionResults;
 import org.mindgrid.reporting.inspection.InspectionTransitions;
 import org.mindgrid.reporting.inspection.InspectionTransitions.Action;
 import org.mindgrid.reporting.inspection.InspectionTransitions.ItemAction;
@@ -21,6 +22,10 @@ import org.mindgrid.reporting.inspection.Inspections.NewInspection;
 import org.mindgrid.shared.web.ApiProblem;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,8 +58,11 @@ class InspectionPageController {
 
 	private final FieldProblems problems;
 
+	private final InspectionResults results;
+
 	InspectionPageController(Inspections inspections, CurrentUsers users, MessageSource messages,
-			FieldProblems problems) {
+			FieldProblems problems, InspectionResults results) {
+		this.results = results;
 		this.problems = problems;
 		this.inspections = inspections;
 		this.users = users;
@@ -90,6 +98,17 @@ class InspectionPageController {
 	@GetMapping("/inspections/{id:\\d+}")
 	String one(@PathVariable long id, Model model) {
 		return renderOne(model, inspections.read(id), null, null, null);
+	}
+
+	/** The results PDF for the page's link (a session; the API takes bearer tokens only). */
+	@GetMapping("/inspections/{id:\\d+}/results.pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
+		InspectionResults.Pdf pdf = results.pdf(id, locale);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+				.filename(pdf.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(pdf.bytes());
 	}
 
 	@PostMapping("/inspections/{id:\\d+}/{action:start|publish}")
