@@ -15,11 +15,17 @@ login() {
   curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "localhost:$P/login" \
     --data-urlencode "username=$user" --data-urlencode "password=$PW" --data-urlencode "_csrf=$csrf"
 }
+tok() {
+  curl -s -X POST "localhost:$P/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$PW\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])'
+}
+# time_page <cookie jar> <path> [bearer token]: the API paths take a token, the pages a session
 time_page() {
-  local jar=$1 path=$2
+  local jar=$1 path=$2 auth=()
+  [ $# -ge 3 ] && auth=(-H "Authorization: Bearer $3")
   local first rest
-  first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -b "$jar" "localhost:$P$path")
-  rest=$(for _ in $(seq 1 "$N"); do curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "localhost:$P$path"; done | sort -n)
+  first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -b "$jar" -c "$jar" "${auth[@]}" "localhost:$P$path")
+  rest=$(for _ in $(seq 1 "$N"); do curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" -c "$jar" "${auth[@]}" "localhost:$P$path"; done | sort -n)
   python3 - "$path" "$first" "$rest" <<'PY'
 import sys
 path, first, rest = sys.argv[1], sys.argv[2].split(), [float(x) for x in sys.argv[3].split()]
@@ -29,11 +35,12 @@ PY
 }
 DJ=$(mktemp); CJ=$(mktemp)
 login "$DJ" "$DUSER"; login "$CJ" "$CUSER"
+DT=$(tok "$DUSER"); CT=$(tok "$CUSER")
 time_page "$DJ" "/oversight/districts/$DID"
-time_page "$DJ" "/api/v1/districts/$DID/schools/indicators"
-time_page "$DJ" "/api/v1/oversight/districts/$DID/export.xlsx"
+time_page "$DJ" "/api/v1/districts/$DID/schools/indicators" "$DT"
+time_page "$DJ" "/oversight/districts/$DID/export.xlsx"
 time_page "$CJ" "/oversight/cities/$CID"
-time_page "$CJ" "/api/v1/indicators?level=city&id=$CID"
-time_page "$CJ" "/api/v1/oversight/cities/$CID/export.xlsx"
+time_page "$CJ" "/api/v1/indicators?level=city&id=$CID" "$CT"
+time_page "$CJ" "/oversight/cities/$CID/export.xlsx"
 time_page "$CJ" "/oversight/districts/$DID"
 rm -f "$DJ" "$CJ"
