@@ -99,12 +99,18 @@ class FormButtonsBrowserTests {
 			.query(Long.class).single();
 		pagesByUser.put("psych1", pages("warning-report", "/warnings/" + report, "crisis-event", "/crisis/" + crisis,
 				"records-activities", "/records/theme-activities", "records-trainings", "/records/staff-trainings"));
-		pagesByUser.put("district", pages("records-joint-meetings", "/records/joint-meetings"));
+		// issue 12: the demo's November inspection of 海曙区 (started, a correction requested of school 1)
+		long inspection = jdbc.sql("select min(id) from inspection").query(Long.class).single();
+		long haishu = jdbc.sql("select id from district where name = '海曙区'").query(Long.class).single();
+		pagesByUser.put("district", pages("records-joint-meetings", "/records/joint-meetings",
+				"inspections", "/inspections", "inspection", "/inspections/" + inspection));
+		pagesByUser.put("city", pages("control-form", "/control-classes/new?districtId=" + haishu));
 		pagesByUser.put("principal1", pages("admin-school", "/admin/schools/" + school,
 				"admin-staff", "/admin/schools/" + school + "/staff",
 				"admin-staff-member", "/admin/schools/" + school + "/staff/" + mentor2,
 				"roster", "/roster",
-				"integrity", "/audit/integrity"));
+				"integrity", "/audit/integrity",
+				"inspection-answer", "/inspections/" + inspection));
 		pagesByUser.put("admin", pages("admin", "/admin"));
 		pagesByUser.put("committee1", pages("concern-form", "/concerns/new"));
 

@@ -96,6 +96,7 @@ class DemoData implements ApplicationRunner {
 		tx.executeWithoutResult(status -> crisis.load());
 		// a semester of the oversight records and the district's November inspection (issue 12)
 		tx.executeWithoutResult(status -> reporting.load());
+		tx.executeWithoutResult(status -> reporting.loadOversight());
 		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 

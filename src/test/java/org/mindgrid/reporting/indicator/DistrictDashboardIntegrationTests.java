@@ -128,6 +128,9 @@ class DistrictDashboardIntegrationTests {
 				}
 			}
 			assertThat(rowA).containsExactly("甲校" + tag, "6", "0", "<5", "≥7");
+			Sheet crises = wb.getSheetAt(2);
+			assertThat(crises.getLastRowNum()).as("title, place, blank, header and the three events").isEqualTo(6);
+			assertThat(crises.getRow(4).getCell(1).getStringCellValue()).isEqualTo("自伤");
 		}
 		assertThat(bytes(api, "district", "/api/v1/oversight/districts/" + district + "/export.xlsx").statusCode()).isEqualTo(403);
 		assertThat(bytes(api, "city", "/api/v1/oversight/cities/1/export.xlsx").statusCode()).isEqualTo(200);

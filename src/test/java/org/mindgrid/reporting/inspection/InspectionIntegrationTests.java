@@ -182,6 +182,23 @@ class InspectionIntegrationTests {
 			.param("r", "inspection/" + id + "/items/%").query(Long.class).single()).isEqualTo(12);
 	}
 
+	/** The demo samples last month after its records are committed: the kept value is the month's real one. */
+	@Test
+	void theDemosInspectionKeptTheValuesOfItsRecords() {
+		long school1 = jdbc.sql("select id from school where name = '海曙区实验学校'").query(Long.class).single();
+		var kept = jdbc.sql("""
+				select i.period, x.value from inspection i join inspection_item x on x.inspection_id = i.id
+				 where i.id = (select min(id) from inspection) and x.school_id = :s and x.indicator_id = 'psych_lessons'""")
+			.param("s", school1).query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).single();
+		assertThat(kept.getValue()).as("lessons were given last month").isNotNull().isPositive();
+		JsonNode live = api.get("principal1", "/api/v1/indicators?level=school&id=" + school1 + "&period=" + kept.getKey()).json();
+		live.get("items").forEach(i -> {
+			if (i.get("indicator").asString().equals("psych_lessons")) {
+				assertThat(i.get("value").decimalValue()).isEqualByComparingTo(kept.getValue());
+			}
+		});
+	}
+
 	@Test
 	void theSystemPicksAtRandomWithinTheDistrict() {
 		Api.Response r = api.post(officer, "/api/v1/inspections", Map.of("districtId", district, "period", month,

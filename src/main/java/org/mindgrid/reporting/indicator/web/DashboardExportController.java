@@ -102,13 +102,22 @@ class DashboardExportController {
 			row.add(w.counts().total());
 			warnings.add(row);
 		}
+		List<List<Object>> crises = new ArrayList<>();
+		for (DistrictFacts.CrisisLine c : districtFacts.crisisEvents(id, month)) {
+			crises.add(List.of(c.school(), workbook.msg("crisis.kind." + c.kind(), locale), c.raisedAt().toString(),
+					workbook.msg("crisis.report.status." + c.reportStatus(), locale, c.lateMinutes())));
+		}
 		List<Table> tables = List.of(
 				new Table(workbook.msg("oversight.export.schools", locale), header, rows),
 				new Table(workbook.msg("oversight.district.warnings", locale), List.of(
 						workbook.msg("oversight.col.school", locale), workbook.msg("oversight.warnings.category.1", locale),
 						workbook.msg("oversight.warnings.category.2", locale),
 						workbook.msg("oversight.warnings.category.3", locale),
-						workbook.msg("oversight.warnings.total", locale)), warnings));
+						workbook.msg("oversight.warnings.total", locale)), warnings),
+				new Table(workbook.msg("oversight.export.crises", locale), List.of(
+						workbook.msg("oversight.col.school", locale), workbook.msg("oversight.crisis.kind", locale),
+						workbook.msg("oversight.crisis.raised", locale), workbook.msg("oversight.crisis.clock", locale)),
+						crises));
 		return file("district", id, facts.districtName(id), month, tables, locale);
 	}
 
