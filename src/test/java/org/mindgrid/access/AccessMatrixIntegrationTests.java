@@ -391,6 +391,21 @@ class AccessMatrixIntegrationTests {
 				expect(403, OK, OK, 403, 403, 403, 403, 403, 403, 403, 403)));
 		cells.add(new Cell("GET", "/api/v1/control-classes?cityId=" + ningbo, null,
 				expect(403, OK, 403, 403, 403, 403, 403, 403, 403, 403, 403)));
+		// Issue 13: the workbook's forms. Definitions are for anyone signed in; a record is filled by the form's roles
+		// within the grid (the monthly emotion record: head teacher, the student's own mentor, psychology teacher)
+		// and read by those and the crisis team and leaders; anyone else learns nothing of the student (404).
+		Map<String, Object> emotion = Map.of("month", "2001-01", "recorded_on", "2001-01-05", "mood", "stable",
+				"mood_rating", 4, "action", "none", "recorder", "矩阵");
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("GET", "/api/v1/forms", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/forms/emotion_monthly", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("POST", "/api/v1/students/" + mentor1Student + "/records",
+				Map.of("formId", "emotion_monthly", "answers", emotion),
+				expect(404, 404, 404, 404, 201, 201, 201, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", "/api/v1/students/" + mentor1Student + "/records?formId=emotion_monthly", null,
+				expect(404, 404, 404, OK, OK, OK, OK, 404, 404, 404, 404)));
 		return cells;
 	}
 

@@ -1,0 +1,244 @@
+package org.mindgrid.forms;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.mindgrid.audit.AuditLog;
+import org.mindgrid.identity.CurrentUsers;
+import org.mindgrid.shared.web.ApiProblem;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The workbook's records (issue 13): saved against their form's definition, as versioned answer documents that are
+ * never deleted (a correction is a new version with its reason). Who may fill and read a form is its definition's
+ * roles, each within the grid's scope, decided in SQL: the school's psychology teachers, crisis team, leaders and
+ * administrators their school's students, head and subject teachers their class's, mentors the students assigned to
+ * them. A student the caller may not reach is 404, as everywhere; every read and write is audited.
+ */
+@Service
+public class FormRecords {
+
+	public record Record(long id, long studentId, String formId, int version, Map<String, Object> answers,
+			String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {
+	}
+
+	private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {
+	};
+
+	/** Whether the caller holds one of {@code :roles} over the student {@code s}, in the grid's scope. */
+	static final String REACH = """
+			exists (select 1 from post p join app_user u on u.id = p.user_id and u.enabled
+			         where p.user_id = :me and p.role in (:roles)
+			           and ((p.role in ('PSYCH_TEACHER', 'CRISIS_TEAM', 'SCHOOL_LEADER', 'SCHOOL_ADMIN') and p.school_id = s.school_id)
+			             or (p.role in ('HEAD_TEACHER', 'SUBJECT_TEACHER') and p.class_id = s.class_id)
+			             or (p.role = 'MENTOR' and exists (select 1 from mentor_assignment m
+			                  where m.mentor_user_id = p.user_id and m.student_id = s.id and m.class_id = s.class_id))))""";
+
+	private final JdbcClient jdbc;
+
+	private final FormCatalog catalog;
+
+	private final CurrentUsers users;
+
+	private final AuditLog audit;
+
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	FormRecords(JdbcClient jdbc, FormCatalog catalog, CurrentUsers users, AuditLog audit, MessageSource messages,
+			JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.users = users;
+		this.audit = audit;
+		this.messages = messages;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The forms the caller may fill or read for some student: those whose roles they hold at a school. */
+	public List<FormDefinition> usable() {
+		Set<String> roles = Set.copyOf(jdbc.sql("select distinct p.role from post p where p.user_id = :me")
+			.param("me", users.current().id()).query(String.class).list());
+		return catalog.all().stream().filter(f -> f.read().stream().anyMatch(roles::contains)).toList();
+	}
+
+	public FormDefinition form(String formId) {
+		return catalog.find(formId).orElseThrow(() -> ApiProblem.notFound("form.problem.unknown-form"));
+	}
+
+	@Transactional
+	public Record create(long studentId, String formId, Map<String, Object> answers) {
+		FormDefinition form = catalog.find(formId).orElseThrow(() -> field("formId", "form.problem.unknown-form"));
+		long me = users.current().id();
+		Student s = student(studentId, form.fill(), me);
+		if (!form.stages().contains(FormDefinition.stageOf(s.grade()))) {
+			throw field("formId", "form.problem.stage");
+		}
+		Map<String, Object> clean = checked(form, answers);
+		Instant now = clock.instant();
+		long id = jdbc.sql("""
+				insert into form_record (student_id, school_id, form_id, version, answers, created_by, created_at,
+				                         updated_by, updated_at)
+				values (:st, :s, :f, 1, cast(:a as jsonb), :me, :now, :me, :now) returning id""")
+			.param("st", studentId).param("s", s.schoolId()).param("f", formId).param("a", json.writeValueAsString(clean))
+			.param("me", me).param("now", Timestamp.from(now)).query(Long.class).single();
+		revision(id, 1, clean, null, me, now);
+		audit.record("FORM_RECORD_CREATE", "form-record/" + id, studentId, formId);
+		return get(id);
+	}
+
+	/** A new version of a record; {@code version} as read (409 if someone saved in between). */
+	@Transactional
+	public Record update(long id, int version, Map<String, Object> answers, String reason) {
+		Record old = jdbc.sql("select " + COLUMNS + " from form_record r where r.id = :id").param("id", id)
+			.query((rs, i) -> record(rs)).optional().orElseThrow(() -> ApiProblem.notFound("problem.not-found"));
+		FormDefinition form = form(old.formId());
+		long me = users.current().id();
+		student(old.studentId(), form.fill(), me);
+		String why = reason == null ? null : reason.strip();
+		if (why == null || why.isEmpty() || why.length() > 500) {
+			throw field("reason", "form.problem.reason");
+		}
+		Map<String, Object> clean = checked(form, answers);
+		Instant now = clock.instant();
+		int changed = jdbc.sql("""
+				update form_record set version = version + 1, answers = cast(:a as jsonb), updated_by = :me, updated_at = :now
+				 where id = :id and version = :v""")
+			.param("a", json.writeValueAsString(clean)).param("me", me).param("now", Timestamp.from(now)).param("id", id)
+			.param("v", version).update();
+		if (changed == 0) {
+			throw ApiProblem.conflict("form.problem.stale");
+		}
+		revision(id, version + 1, clean, why, me, now);
+		audit.record("FORM_RECORD_UPDATE", "form-record/" + id, old.studentId(), old.formId() + " v" + (version + 1));
+		return get(id);
+	}
+
+	/** A student's records of one form (or of every form the caller may read), newest first. */
+	@Transactional
+	public List<Record> ofStudent(long studentId, String formId) {
+		long me = users.current().id();
+		List<FormDefinition> forms = formId == null ? catalog.all() : List.of(form(formId));
+		boolean any = false;
+		List<Record> records = new java.util.ArrayList<>();
+		for (FormDefinition f : forms) {
+			boolean reads = reaches(studentId, f.read(), me);
+			any |= reads;
+			if (reads) {
+				records.addAll(jdbc.sql("select " + COLUMNS + " from form_record r where r.student_id = :st and r.form_id = :f "
+						+ "order by r.updated_at desc, r.id desc limit 200")
+					.param("st", studentId).param("f", f.id()).query((rs, i) -> record(rs)).list());
+			}
+		}
+		if (!any) {
+			throw ApiProblem.notFound("problem.not-found");
+		}
+		audit.record("FORM_RECORDS_READ", "students/" + studentId + "/records" + (formId == null ? "" : "?formId=" + formId),
+				studentId, null);
+		return records;
+	}
+
+	/** The words of a form in the reader's language: key (title, field ids, options) → text. */
+	public Map<String, String> words(FormDefinition form, Locale locale) {
+		Map<String, String> words = new LinkedHashMap<>();
+		String base = "form." + form.id() + ".";
+		for (String key : FormCatalog.keys(form)) {
+			words.put(key.substring(base.length()), messages.getMessage(key, null, key, locale));
+		}
+		return words;
+	}
+
+	private record Student(long id, long schoolId, int grade) {
+	}
+
+	private static final String COLUMNS = """
+			r.id, r.student_id, r.form_id, r.version, r.answers::text,
+			(select display_name from app_user where id = r.created_by), r.created_at,
+			(select display_name from app_user where id = r.updated_by), r.updated_at""";
+
+	private Student student(long studentId, Set<String> roles, long me) {
+		return jdbc.sql("""
+				select s.id, s.school_id, g.level from student s join school_class c on c.id = s.class_id
+				  join grade g on g.id = c.grade_id
+				 where s.id = :st and """ + " " + REACH)
+			.param("st", studentId).param("me", me).param("roles", roles)
+			.query((rs, i) -> new Student(rs.getLong(1), rs.getLong(2), rs.getInt(3))).optional()
+			.orElseThrow(() -> ApiProblem.notFound("problem.not-found"));
+	}
+
+	private boolean reaches(long studentId, Set<String> roles, long me) {
+		return jdbc.sql("select exists (select 1 from student s where s.id = :st and " + REACH + ")")
+			.param("st", studentId).param("me", me).param("roles", roles).query(Boolean.class).single();
+	}
+
+	private Map<String, Object> checked(FormDefinition form, Map<String, Object> answers) {
+		Map<String, Object> given = answers == null ? Map.of() : answers;
+		Map<String, FormAnswers.Problem> problems = FormAnswers.check(form, given, LocalDate.now(clock));
+		if (!problems.isEmpty()) {
+			Locale locale = LocaleContextHolder.getLocale();
+			Map<String, String> errors = new LinkedHashMap<>();
+			problems.forEach((field, p) -> errors.put(field, messages.getMessage("input.named", new Object[] {
+					label(form, field, locale), messages.getMessage(p.key(), p.args().toArray(), p.key(), locale) },
+					locale)));
+			throw ApiProblem.badRequest("problem.validation").with("errors", errors);
+		}
+		return FormAnswers.normalised(given);
+	}
+
+	/** A field's label for a message; a table's cell {@code family[2].relation} as "受访家庭成员 第 2 行 与学生关系". */
+	private String label(FormDefinition form, String field, Locale locale) {
+		String base = "form." + form.id() + ".";
+		java.util.regex.Matcher cell = java.util.regex.Pattern.compile("([a-z0-9_]+)\\[(\\d+)](?:\\.([a-z0-9_]+))?").matcher(field);
+		if (cell.matches()) {
+			String table = messages.getMessage(base + cell.group(1), null, cell.group(1), locale);
+			String column = cell.group(3) == null ? ""
+					: messages.getMessage(base + cell.group(1) + "." + cell.group(3), null, cell.group(3), locale);
+			return messages.getMessage("form.row", new Object[] { table, cell.group(2), column }, locale).strip();
+		}
+		return messages.getMessage(base + field, null, field, locale);
+	}
+
+	private ApiProblem field(String field, String key) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return ApiProblem.badRequest("problem.validation").with("errors", Map.of(field,
+				org.mindgrid.shared.web.InputErrors.named(messages, field, messages.getMessage(key, null, key, locale),
+						locale)));
+	}
+
+	private void revision(long id, int version, Map<String, Object> answers, String reason, long me, Instant at) {
+		jdbc.sql("""
+				insert into form_record_revision (record_id, version, answers, reason, changed_by, changed_at)
+				values (:id, :v, cast(:a as jsonb), :r, :me, :at)""")
+			.param("id", id).param("v", version).param("a", json.writeValueAsString(answers)).param("r", reason)
+			.param("me", me).param("at", Timestamp.from(at)).update();
+	}
+
+	private Record get(long id) {
+		return jdbc.sql("select " + COLUMNS + " from form_record r where r.id = :id").param("id", id)
+			.query((rs, i) -> record(rs)).single();
+	}
+
+	private Record record(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Record(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+				json.readValue(rs.getString(5), ANSWERS), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+				rs.getTimestamp(9).toInstant());
+	}
+}

@@ -1,0 +1,158 @@
+package org.mindgrid.forms;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mindgrid.support.Api;
+import org.mindgrid.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The workbook's records (issue 13) on the demo's 八年级（1）班: per form a valid record saves and an invalid one gets
+ * its field errors; access by the form's roles within the grid's scope; versions and their reasons; nothing deleted.
+ */
+@IntegrationTest
+class FormRecordsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	Api api;
+
+	long ownStudent;
+
+	long otherMentorsStudent;
+
+	String today;
+
+	@BeforeEach
+	void fixture() {
+		api = new Api(port);
+		today = LocalDate.now(clock).toString();
+		ownStudent = jdbc.sql("""
+				select m.student_id from mentor_assignment m join app_user u on u.id = m.mentor_user_id
+				 where u.username = 'mentor1' order by m.student_id limit 1""").query(Long.class).single();
+		otherMentorsStudent = jdbc.sql("""
+				select m.student_id from mentor_assignment m join app_user u on u.id = m.mentor_user_id
+				 where u.username = 'mentor2' order by m.student_id limit 1""").query(Long.class).single();
+	}
+
+	private Map<String, Object> emotion() {
+		return Map.of("month", today.substring(0, 7), "recorded_on", today, "mood", "fluctuating", "mood_rating", 2,
+				"signs", List.of("withdrawn", "self_critical"), "action", "talked", "recorder", "李思远");
+	}
+
+	private Map<String, Object> interview() {
+		return Map.of("held_on", today, "place", "心理辅导室", "interviewees", List.of(Map.of("relation", "母亲", "name", "王女士")),
+				"structure", "single_parent", "concerns", "孩子最近回家不愿说话", "measures", "每周电话沟通一次", "interviewer", "林若曦");
+	}
+
+	@Test
+	void aMonthlyEmotionRecordSavesAndItsErrorsNameTheFields() {
+		Api.Response saved = api.post("mentor1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "emotion_monthly", "answers", emotion()));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		assertThat(saved.json().get("version").asInt()).isEqualTo(1);
+		assertThat(saved.json().get("answers").get("signs")).hasSize(2);
+
+		Map<String, Object> bad = new HashMap<>(emotion());
+		bad.remove("mood");
+		bad.put("mood_rating", 9);
+		bad.put("signs", List.of("flying"));
+		bad.put("recorded_on", "2026-02-30");
+		bad.put("colour", "blue");
+		Api.Response refused = api.post("mentor1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "emotion_monthly", "answers", bad));
+		assertThat(refused.status()).isEqualTo(400);
+		JsonNode errors = refused.json().get("errors");
+		assertThat(errors.get("mood").asString()).contains("总体情绪", "请填写");
+		assertThat(errors.get("mood_rating").asString()).contains("1 到 5");
+		assertThat(errors.get("signs").asString()).contains("选项");
+		assertThat(errors.get("recorded_on").asString()).contains("日期");
+		assertThat(errors.has("colour")).isTrue();
+	}
+
+	@Test
+	void aFamilyInterviewSavesWithItsTableAndRowErrorsAreNamed() {
+		Api.Response saved = api.post("psych1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "family_interview", "answers", interview()));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		Map<String, Object> bad = new HashMap<>(interview());
+		bad.put("interviewees", List.of(Map.of("name", "无关系"), Map.of("relation", "父亲")));
+		Api.Response refused = api.post("psych1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "family_interview", "answers", bad));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").get("interviewees[1].relation").asString()).contains("受访家庭成员 第 1 行 与学生关系");
+		assertThat(refused.json().get("errors").has("interviewees[2].relation")).isFalse();
+	}
+
+	@Test
+	void eachFormIsReadAndFilledByItsRolesWithinTheGrid() {
+		api.post("psych1", "/api/v1/students/" + ownStudent + "/records", Map.of("formId", "family_interview", "answers", interview()));
+		String interviews = "/api/v1/students/" + ownStudent + "/records?formId=family_interview";
+		assertThat(api.get("head1", interviews).json().get("items")).isNotEmpty();
+		assertThat(api.get("staff1", interviews).status()).as("a subject teacher").isEqualTo(404);
+		assertThat(api.get("mentor1", interviews).status()).as("a mentor").isEqualTo(404);
+		assertThat(api.get("psych2", interviews).status()).as("another school").isEqualTo(404);
+		assertThat(api.post("mentor1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "family_interview", "answers", interview())).status()).isEqualTo(404);
+		// a mentor fills the monthly record for the students assigned to them, not the class's others
+		assertThat(api.post("mentor1", "/api/v1/students/" + otherMentorsStudent + "/records",
+				Map.of("formId", "emotion_monthly", "answers", emotion())).status()).isEqualTo(404);
+		assertThat(api.post("staff1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "emotion_monthly", "answers", emotion())).status()).isEqualTo(404);
+		assertThat(api.post("district", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "emotion_monthly", "answers", emotion())).status()).isEqualTo(404);
+		Api.Response unknown = api.post("psych1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "no_such_form", "answers", Map.of()));
+		assertThat(unknown.json().path("errors").path("formId").asString()).as(unknown.body()).isNotBlank();
+		// the forms each reader may use
+		assertThat(api.get("staff1", "/api/v1/forms").json().get("items")).isEmpty();
+		assertThat(api.get("head1", "/api/v1/forms").json().get("items").toString()).contains("emotion_monthly", "family_interview");
+		JsonNode form = api.get("mentor1", "/api/v1/forms/emotion_monthly?lang=en").json();
+		assertThat(form.get("words").get("title").asString()).isEqualTo("Monthly emotion tracking record");
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'FORM_RECORDS_READ' and student_id = :s")
+			.param("s", ownStudent).query(Long.class).single()).isPositive();
+	}
+
+	@Test
+	void aCorrectionIsANewVersionWithItsReasonAndNothingIsDeleted() {
+		JsonNode saved = api.post("head1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "emotion_monthly", "answers", emotion())).json();
+		long id = saved.get("id").asLong();
+		Map<String, Object> corrected = new HashMap<>(emotion());
+		corrected.put("mood_rating", 3);
+		assertThat(api.put("head1", "/api/v1/records/" + id, Map.of("version", 1, "answers", corrected)).json()
+			.path("errors").path("reason").asString()).isNotBlank();
+		Api.Response v2 = api.put("head1", "/api/v1/records/" + id, Map.of("version", 1, "answers", corrected,
+				"reason", "评分记错"));
+		assertThat(v2.status()).as(v2.body()).isEqualTo(200);
+		assertThat(v2.json().get("version").asInt()).isEqualTo(2);
+		assertThat(api.put("head1", "/api/v1/records/" + id, Map.of("version", 1, "answers", corrected,
+				"reason", "again")).status()).as("stale").isEqualTo(409);
+		assertThat(api.put("staff1", "/api/v1/records/" + id, Map.of("version", 2, "answers", corrected,
+				"reason", "x")).status()).isEqualTo(404);
+		assertThat(jdbc.sql("select count(*) from form_record_revision where record_id = :id").param("id", id)
+			.query(Long.class).single()).isEqualTo(2);
+		assertThatThrownBy(() -> jdbc.sql("delete from form_record where id = :id").param("id", id).update())
+			.rootCause().hasMessageContaining("never deleted");
+	}
+}
