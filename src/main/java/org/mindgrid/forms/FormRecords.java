@@ -156,6 +156,55 @@ public class FormRecords {
 		return records;
 	}
 
+	/** A form in a student's workbook as the caller sees it: how many records, the last, and whether they may add one. */
+	public record Entry(FormDefinition form, long count, Instant last, boolean canFill) {
+	}
+
+	/** The student's workbook: the forms the caller may read for them, by part; 404 when none. */
+	@Transactional
+	public List<Entry> workbook(long studentId) {
+		long me = users.current().id();
+		Integer grade = jdbc.sql("select g.level from student s join school_class c on c.id = s.class_id "
+				+ "join grade g on g.id = c.grade_id where s.id = :st").param("st", studentId).query(Integer.class)
+			.optional().orElseThrow(() -> ApiProblem.notFound("problem.not-found"));
+		Map<String, Object[]> counts = new LinkedHashMap<>();
+		jdbc.sql("select form_id, count(*), max(updated_at) from form_record where student_id = :st group by form_id")
+			.param("st", studentId)
+			.query((rs, i) -> counts.put(rs.getString(1), new Object[] { rs.getLong(2), rs.getTimestamp(3).toInstant() }))
+			.list();
+		List<Entry> entries = new java.util.ArrayList<>();
+		for (FormDefinition f : catalog.all()) {
+			if (!f.stages().contains(FormDefinition.stageOf(grade)) || !reaches(studentId, f.read(), me)) {
+				continue;
+			}
+			Object[] c = counts.getOrDefault(f.id(), new Object[] { 0L, null });
+			entries.add(new Entry(f, (Long) c[0], (Instant) c[1], reaches(studentId, f.fill(), me)));
+		}
+		if (entries.isEmpty()) {
+			throw ApiProblem.notFound("problem.not-found");
+		}
+		entries.sort(java.util.Comparator.comparingInt((Entry e) -> e.form().part()));
+		audit.record("WORKBOOK_READ", "students/" + studentId + "/workbook", studentId, null);
+		return entries;
+	}
+
+	/** The form, if the caller may fill it for the student (the form page's check); 404 otherwise. */
+	@Transactional(readOnly = true)
+	public FormDefinition fillable(long studentId, String formId) {
+		FormDefinition form = form(formId);
+		student(studentId, form.fill(), users.current().id());
+		return form;
+	}
+
+	/** The student's name and class for a form's page, to a reader of some form for them. */
+	@Transactional(readOnly = true)
+	public String studentLabel(long studentId) {
+		return jdbc.sql("""
+				select s.name || ' · ' || g.name || c.name from student s join school_class c on c.id = s.class_id
+				  join grade g on g.id = c.grade_id where s.id = :st""")
+			.param("st", studentId).query(String.class).optional().orElse("");
+	}
+
 	/** The words of a form in the reader's language: key (title, field ids, options) → text. */
 	public Map<String, String> words(FormDefinition form, Locale locale) {
 		Map<String, String> words = new LinkedHashMap<>();

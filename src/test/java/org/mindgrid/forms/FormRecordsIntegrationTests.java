@@ -124,6 +124,13 @@ class FormRecordsIntegrationTests {
 		Api.Response unknown = api.post("psych1", "/api/v1/students/" + ownStudent + "/records",
 				Map.of("formId", "no_such_form", "answers", Map.of()));
 		assertThat(unknown.json().path("errors").path("formId").asString()).as(unknown.body()).isNotBlank();
+		// the workbook tab: the forms each reader may read for this student
+		assertThat(org.mindgrid.support.PageClient.login(port, "staff1").get("/students/" + ownStudent + "/workbook").status())
+			.isEqualTo(404);
+		String workbook = org.mindgrid.support.PageClient.login(port, "mentor1").get("/students/" + ownStudent + "/workbook").body();
+		assertThat(workbook).contains("情绪状态月度跟踪记录表").doesNotContain("家庭心理健康深度访谈记录");
+		assertThat(org.mindgrid.support.PageClient.login(port, "mentor1")
+			.get("/students/" + ownStudent + "/forms/family_interview/new").status()).isEqualTo(404);
 		// the forms each reader may use
 		assertThat(api.get("staff1", "/api/v1/forms").json().get("items")).isEmpty();
 		assertThat(api.get("head1", "/api/v1/forms").json().get("items").toString()).contains("emotion_monthly", "family_interview");

@@ -1,0 +1,171 @@
+package org.mindgrid.forms.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.mindgrid.forms.FormDefinition;
+import org.mindgrid.forms.FormDefinition.Field;
+import org.mindgrid.forms.FormDefinition.Type;
+import org.mindgrid.forms.FormRecords;
+import org.mindgrid.shared.web.ApiProblem;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The workbook as pages (issue 13 points 4 and 5): the student's 一生一档 tab (the forms by part, with counts and the
+ * last entry), a form rendered from its definition (one column on a phone; drafts kept in the browser as typed), its
+ * records. A refused form comes back with what was typed and each error next to its field.
+ */
+@Controller
+class FormPageController {
+
+	/** Rows a repeating table offers beyond those already typed. */
+	static final int SPARE_ROWS = 2;
+
+	private final FormRecords records;
+
+	FormPageController(FormRecords records) {
+		this.records = records;
+	}
+
+	@GetMapping("/students/{id:\\d+}/workbook")
+	String workbook(@PathVariable long id, Model model, Locale locale) {
+		List<FormRecords.Entry> entries = records.workbook(id);
+		Map<Integer, List<FormRecords.Entry>> byPart = new TreeMap<>();
+		Map<String, String> titles = new LinkedHashMap<>();
+		for (FormRecords.Entry e : entries) {
+			byPart.computeIfAbsent(e.form().part(), k -> new ArrayList<>()).add(e);
+			titles.put(e.form().id(), records.words(e.form(), locale).get("title"));
+		}
+		model.addAttribute("studentId", id);
+		model.addAttribute("student", records.studentLabel(id));
+		model.addAttribute("parts", byPart);
+		model.addAttribute("titles", titles);
+		return "forms/workbook";
+	}
+
+	@GetMapping("/students/{id:\\d+}/forms/{formId}")
+	String list(@PathVariable long id, @PathVariable String formId, Model model, Locale locale) {
+		FormDefinition form = records.form(formId);
+		model.addAttribute("records", records.ofStudent(id, formId));
+		model.addAttribute("form", form);
+		model.addAttribute("words", records.words(form, locale));
+		model.addAttribute("studentId", id);
+		model.addAttribute("student", records.studentLabel(id));
+		return "forms/records";
+	}
+
+	@GetMapping("/students/{id:\\d+}/forms/{formId}/new")
+	String blank(@PathVariable long id, @PathVariable String formId, Model model, Locale locale) {
+		FormDefinition form = records.fillable(id, formId);
+		return render(model, id, form, Map.of(), Map.of(), locale);
+	}
+
+	@PostMapping("/students/{id:\\d+}/forms/{formId}")
+	String save(@PathVariable long id, @PathVariable String formId, HttpServletRequest request, Model model,
+			Locale locale) {
+		FormDefinition form = records.fillable(id, formId);
+		Map<String, Object> answers = answers(form, request);
+		try {
+			records.create(id, formId, answers);
+			return "redirect:/students/" + id + "/forms/" + formId + "?saved";
+		}
+		catch (ApiProblem problem) {
+			if (problem.isAccessRefusal()) {
+				throw problem;
+			}
+			Map<String, String> errors = new LinkedHashMap<>();
+			if (problem.properties().get("errors") instanceof Map<?, ?> map) {
+				map.forEach((k, v) -> errors.put(String.valueOf(k), String.valueOf(v)));
+			}
+			return render(model, id, form, typed(form, request), errors, locale);
+		}
+	}
+
+	private String render(Model model, long id, FormDefinition form, Map<String, Object> typed, Map<String, String> errors,
+			Locale locale) {
+		model.addAttribute("form", form);
+		model.addAttribute("words", records.words(form, locale));
+		model.addAttribute("studentId", id);
+		model.addAttribute("student", records.studentLabel(id));
+		model.addAttribute("typed", typed);
+		model.addAttribute("errors", errors);
+		Map<String, Integer> rows = new LinkedHashMap<>();
+		for (Field f : form.fields()) {
+			if (f.type() == Type.TABLE) {
+				Object given = typed.get(f.id());
+				rows.put(f.id(), (given instanceof List<?> l ? l.size() : 0) + SPARE_ROWS);
+			}
+		}
+		model.addAttribute("rows", rows);
+		return "forms/form";
+	}
+
+	/** The form's parameters as answers: a choice list for MULTIPLE, numbers for NUMBER and RATING, table rows. */
+	static Map<String, Object> answers(FormDefinition form, HttpServletRequest request) {
+		Map<String, Object> answers = new LinkedHashMap<>();
+		for (Field f : form.fields()) {
+			Object value = value(f, f.id(), request);
+			if (value != null) {
+				answers.put(f.id(), value);
+			}
+		}
+		return answers;
+	}
+
+	private static Object value(Field f, String name, HttpServletRequest request) {
+		switch (f.type()) {
+			case MULTIPLE -> {
+				String[] values = request.getParameterValues(name);
+				return values == null ? null : List.of(values);
+			}
+			case NUMBER, RATING -> {
+				String v = request.getParameter(name);
+				if (v == null || v.isBlank()) {
+					return null;
+				}
+				try {
+					return new BigDecimal(v.strip());
+				}
+				catch (NumberFormatException e) {
+					return v;
+				}
+			}
+			case TABLE -> {
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (int n = 1; n <= 50; n++) {
+					Map<String, Object> row = new LinkedHashMap<>();
+					for (Field c : f.columns()) {
+						Object v = value(c, name + "[" + n + "]." + c.id(), request);
+						if (v != null && !(v instanceof String s && s.isBlank())) {
+							row.put(c.id(), v);
+						}
+					}
+					if (!row.isEmpty()) {
+						rows.add(row);
+					}
+				}
+				return rows.isEmpty() ? null : rows;
+			}
+			default -> {
+				return request.getParameter(name);
+			}
+		}
+	}
+
+	/** What was typed, to fill the form again: the same as the answers, blanks kept out. */
+	private static Map<String, Object> typed(FormDefinition form, HttpServletRequest request) {
+		return answers(form, request);
+	}
+}
