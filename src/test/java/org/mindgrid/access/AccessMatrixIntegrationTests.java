@@ -406,6 +406,9 @@ class AccessMatrixIntegrationTests {
 				expect(404, 404, 404, 404, 201, 201, 201, 404, 404, 404, 404)));
 		cells.add(new Cell("GET", "/api/v1/students/" + mentor1Student + "/records?formId=emotion_monthly", null,
 				expect(404, 404, 404, OK, OK, OK, OK, 404, 404, 404, 404)));
+		// a form's ledger lists only the students each reader may read the form for (an empty list otherwise)
+		cells.add(new Cell("GET", "/api/v1/forms/emotion_monthly/ledger?classId=" + class81, null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
 		return cells;
 	}
 

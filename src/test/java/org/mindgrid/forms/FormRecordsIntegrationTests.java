@@ -141,6 +141,31 @@ class FormRecordsIntegrationTests {
 	}
 
 	@Test
+	void aFormsLedgerListsWhatEachReaderMayReadAndExports() throws Exception {
+		api.post("mentor1", "/api/v1/students/" + ownStudent + "/records", Map.of("formId", "emotion_monthly", "answers", emotion()));
+		long klass = jdbc.sql("select class_id from student where id = :s").param("s", ownStudent).query(Long.class).single();
+		String path = "/api/v1/forms/emotion_monthly/ledger?classId=" + klass;
+		assertThat(api.get("head1", path).json().get("items").toString()).contains("\"studentId\":" + ownStudent + ",");
+		assertThat(api.get("staff1", path).json().get("items")).as("a subject teacher reads none").isEmpty();
+		assertThat(api.get("psych2", path).json().get("items")).isEmpty();
+		var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create(api.base() + "/api/v1/forms/emotion_monthly/ledger.xlsx?classId=" + klass))
+			.header("Authorization", "Bearer " + api.token("head1")).GET().build(),
+				java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(r.statusCode()).isEqualTo(200);
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.body()))) {
+			var sheet = wb.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("情绪状态月度跟踪记录表");
+			List<String> header = new java.util.ArrayList<>();
+			sheet.getRow(3).forEach(c -> header.add(c.getStringCellValue()));
+			assertThat(header).contains("学生", "总体情绪", "观察到的迹象");
+			assertThat(sheet.getRow(4).getCell(header.indexOf("总体情绪")).getStringCellValue()).isEqualTo("波动较大");
+		}
+		var page = org.mindgrid.support.PageClient.login(port, "head1").get("/forms/emotion_monthly/ledger.xlsx");
+		assertThat(page.status()).as("the page's link, with a session").isEqualTo(200);
+	}
+
+	@Test
 	void aCorrectionIsANewVersionWithItsReasonAndNothingIsDeleted() {
 		JsonNode saved = api.post("head1", "/api/v1/students/" + ownStudent + "/records",
 				Map.of("formId", "emotion_monthly", "answers", emotion())).json();
