@@ -196,6 +196,35 @@ public class FormRecords {
 		return form;
 	}
 
+	/** The workbook's cover: school, class and name. */
+	public record Cover(String school, String className, String name, String studentNo) {
+	}
+
+	/** Every record the caller may read of the student, by form in the workbook's order (parts 1–7); 404 when none. */
+	@Transactional
+	public Map<FormDefinition, List<Record>> printable(long studentId) {
+		Map<FormDefinition, List<Record>> all = new LinkedHashMap<>();
+		for (Entry e : workbook(studentId)) {
+			if (e.count() > 0) {
+				all.put(e.form(), jdbc.sql("select " + COLUMNS + " from form_record r where r.student_id = :st and r.form_id = :f "
+						+ "order by r.created_at, r.id").param("st", studentId).param("f", e.form().id())
+					.query((rs, i) -> record(rs)).list());
+			}
+		}
+		audit.record("WORKBOOK_PRINT", "students/" + studentId + "/workbook.pdf", studentId,
+				all.values().stream().mapToInt(List::size).sum() + " records");
+		return all;
+	}
+
+	@Transactional(readOnly = true)
+	public Cover cover(long studentId) {
+		return jdbc.sql("""
+				select sc.name, g.name || c.name, s.name, s.student_no from student s join school sc on sc.id = s.school_id
+				  join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id where s.id = :st""")
+			.param("st", studentId).query((rs, i) -> new Cover(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.single();
+	}
+
 	/** The student's name and class for a form's page, to a reader of some form for them. */
 	@Transactional(readOnly = true)
 	public String studentLabel(long studentId) {
