@@ -58,12 +58,15 @@ class DemoData implements ApplicationRunner {
 
 	private final org.mindgrid.reporting.ReportingDemoData reporting;
 
+	private final org.mindgrid.forms.FormsDemoData forms;
+
 	private String passwordHash;
 
 	DemoData(JdbcClient jdbc, JdbcTemplate template, PasswordEncoder encoder, TransactionTemplate tx,
 			Deployment deployment, Clock clock, DemoCases demoCases,
 			org.mindgrid.screening.ScreeningDemoData screening, org.mindgrid.crisis.CrisisDemoData crisis,
-			org.mindgrid.reporting.ReportingDemoData reporting) {
+			org.mindgrid.reporting.ReportingDemoData reporting, org.mindgrid.forms.FormsDemoData forms) {
+		this.forms = forms;
 		this.reporting = reporting;
 		this.screening = screening;
 		this.crisis = crisis;
@@ -97,6 +100,8 @@ class DemoData implements ApplicationRunner {
 		// a semester of the oversight records and the district's November inspection (issue 12)
 		tx.executeWithoutResult(status -> reporting.load());
 		tx.executeWithoutResult(status -> reporting.loadOversight());
+		// a caseload student's workbook (issue 13)
+		tx.executeWithoutResult(status -> forms.load());
 		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 

@@ -66,6 +66,18 @@ class WorkbookPdfIntegrationTests {
 			.param("s", student).query(Long.class).single()).isGreaterThanOrEqualTo(3);
 	}
 
+	@Test
+	void theDemosCaseloadStudentHasAWorkbook() {
+		long student = jdbc.sql("""
+				select s.id from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
+				 where s.school_id = (select id from school where name = '海曙区实验学校') and g.level = 7 and c.name = '1班'
+				 order by s.id limit 1""").query(Long.class).single();
+		String page = PageClient.login(port, "psych1").get("/students/" + student + "/workbook").body();
+		assertThat(page).contains("情绪状态月度跟踪记录表", "家庭心理健康深度访谈记录", "workbook-print");
+		assertThat(jdbc.sql("select count(*) from form_record where student_id = :s").param("s", student)
+			.query(Long.class).single()).isGreaterThanOrEqualTo(6);
+	}
+
 	private static String text(Api api, String user, long student) throws Exception {
 		HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base()
 				+ "/api/v1/students/" + student + "/workbook.pdf")).header("Authorization", "Bearer " + api.token(user)).GET()
