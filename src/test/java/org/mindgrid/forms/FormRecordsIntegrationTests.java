@@ -102,6 +102,10 @@ class FormRecordsIntegrationTests {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("errors").get("interviewees[1].relation").asString()).contains("受访家庭成员 第 1 行 与学生关系");
 		assertThat(refused.json().get("errors").has("interviewees[2].relation")).isFalse();
+		// the records page shows the table in words (a 500 once, found by the page crawl on the demo's interview)
+		var page = org.mindgrid.support.PageClient.login(port, "psych1").get("/students/" + ownStudent + "/forms/family_interview");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("与学生关系：母亲", "单亲家庭");
 	}
 
 	@Test

@@ -30,6 +30,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class FormPageController {
 
+	/** A record as its page shows it: the answers in words, in the form's order. */
+	record Shown(FormRecords.Record record, List<Map.Entry<String, String>> answers) {
+	}
+
 	/** Rows a repeating table offers beyond those already typed. */
 	static final int SPARE_ROWS = 2;
 
@@ -58,9 +62,21 @@ class FormPageController {
 	@GetMapping("/students/{id:\\d+}/forms/{formId}")
 	String list(@PathVariable long id, @PathVariable String formId, Model model, Locale locale) {
 		FormDefinition form = records.form(formId);
-		model.addAttribute("records", records.ofStudent(id, formId));
+		Map<String, String> words = records.words(form, locale);
+		List<Shown> shown = new ArrayList<>();
+		for (FormRecords.Record r : records.ofStudent(id, formId)) {
+			List<Map.Entry<String, String>> answers = new ArrayList<>();
+			for (Field f : form.fields()) {
+				Object v = r.answers().get(f.id());
+				if (v != null) {
+					answers.add(Map.entry(words.get(f.id()), FormLedgerWorkbook.shown(f, f.id(), v, words)));
+				}
+			}
+			shown.add(new Shown(r, answers));
+		}
+		model.addAttribute("records", shown);
 		model.addAttribute("form", form);
-		model.addAttribute("words", records.words(form, locale));
+		model.addAttribute("words", words);
 		model.addAttribute("studentId", id);
 		model.addAttribute("student", records.studentLabel(id));
 		return "forms/records";
