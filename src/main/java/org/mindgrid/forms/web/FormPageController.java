@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The workbook as pages (issue 13 points 4 and 5): the student's 一生一档 tab (the forms by part, with counts and the
- * last entry), a form rendered from its definition (one column on a phone; drafts kept in the browser as typed), its
+ * last entry), a form rendered from its definition (one column on a phone; drafts kept in the browser as typed (the shared MindGridDrafts: per user, dropped for anyone else)), its
  * records. A refused form comes back with what was typed and each error next to its field.
  */
 @Controller
