@@ -60,13 +60,17 @@ class DemoData implements ApplicationRunner {
 
 	private final org.mindgrid.forms.FormsDemoData forms;
 
+	private final org.mindgrid.counselling.CounsellingDemoData counselling;
+
 	private String passwordHash;
 
 	DemoData(JdbcClient jdbc, JdbcTemplate template, PasswordEncoder encoder, TransactionTemplate tx,
 			Deployment deployment, Clock clock, DemoCases demoCases,
 			org.mindgrid.screening.ScreeningDemoData screening, org.mindgrid.crisis.CrisisDemoData crisis,
-			org.mindgrid.reporting.ReportingDemoData reporting, org.mindgrid.forms.FormsDemoData forms) {
+			org.mindgrid.reporting.ReportingDemoData reporting, org.mindgrid.forms.FormsDemoData forms,
+			org.mindgrid.counselling.CounsellingDemoData counselling) {
 		this.forms = forms;
+		this.counselling = counselling;
 		this.reporting = reporting;
 		this.screening = screening;
 		this.crisis = crisis;
@@ -102,6 +106,7 @@ class DemoData implements ApplicationRunner {
 		tx.executeWithoutResult(status -> reporting.loadOversight());
 		// a caseload student's workbook (issue 13)
 		tx.executeWithoutResult(status -> forms.load());
+		tx.executeWithoutResult(status -> counselling.load());
 		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 

@@ -40,13 +40,7 @@ public class FormRecords {
 	};
 
 	/** Whether the caller holds one of {@code :roles} over the student {@code s}, in the grid's scope. */
-	static final String REACH = """
-			exists (select 1 from post p join app_user u on u.id = p.user_id and u.enabled
-			         where p.user_id = :me and p.role in (:roles)
-			           and ((p.role in ('PSYCH_TEACHER', 'CRISIS_TEAM', 'SCHOOL_LEADER', 'SCHOOL_ADMIN') and p.school_id = s.school_id)
-			             or (p.role in ('HEAD_TEACHER', 'SUBJECT_TEACHER') and p.class_id = s.class_id)
-			             or (p.role = 'MENTOR' and exists (select 1 from mentor_assignment m
-			                  where m.mentor_user_id = p.user_id and m.student_id = s.id and m.class_id = s.class_id))))""";
+	static final String REACH = org.mindgrid.identity.StudentScope.BY_ROLES;
 
 	private final JdbcClient jdbc;
 

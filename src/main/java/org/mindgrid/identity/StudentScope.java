@@ -13,6 +13,20 @@ public final class StudentScope {
 	/** May read and edit the growth archive. */
 	public static final int ARCHIVE = 2;
 
+	/**
+	 * Whether the caller {@code :me} holds one of the roles {@code :roles} over the student row {@code s}, in the
+	 * grid's scope: the school's psychology teachers, crisis team, leaders and administrators its students, head and
+	 * subject teachers their class's, mentors the students assigned to them (forms and counselling, whose reads
+	 * depend on the role and not only on the level).
+	 */
+	public static final String BY_ROLES = """
+			exists (select 1 from post p join app_user u on u.id = p.user_id and u.enabled
+			         where p.user_id = :me and p.role in (:roles)
+			           and ((p.role in ('PSYCH_TEACHER', 'CRISIS_TEAM', 'SCHOOL_LEADER', 'SCHOOL_ADMIN') and p.school_id = s.school_id)
+			             or (p.role in ('HEAD_TEACHER', 'SUBJECT_TEACHER') and p.class_id = s.class_id)
+			             or (p.role = 'MENTOR' and exists (select 1 from mentor_assignment m
+			                  where m.mentor_user_id = p.user_id and m.student_id = s.id and m.class_id = s.class_id))))""";
+
 	private StudentScope() {
 	}
 

@@ -409,6 +409,25 @@ class AccessMatrixIntegrationTests {
 		// a form's ledger lists only the students each reader may read the form for (an empty list otherwise)
 		cells.add(new Cell("GET", "/api/v1/forms/emotion_monthly/ledger?classId=" + class81, null,
 				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		// Issue 13 point 3: counselling. Appointments are asked for by the student's psychology teacher, head teacher
+		// or mentor and seen also by the school's leaders; the notes (sessions) are the psychology teachers' alone:
+		// others who see the student get 403, anyone else 404.
+		//                                               admin city dist prin1 psy1 head1 men1 men2 staff1 psy2 cttee
+		cells.add(new Cell("POST", "/api/v1/counselling/appointments", Map.of("studentId", mentor1Student, "topic", "STUDY"),
+				expect(404, 404, 404, 404, 201, 201, 201, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", "/api/v1/counselling/appointments?from=2001-01-01&to=2001-01-07", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/students/" + mentor1Student + "/counselling", null,
+				expect(404, 404, 404, OK, OK, OK, OK, 404, 404, 404, 404)));
+		cells.add(new Cell("POST", "/api/v1/counselling/sessions", Map.of("studentId", mentor1Student,
+				"presentingProblem", "矩阵", "goals", "矩阵"),
+				expect(404, 404, 404, 403, 201, 403, 403, 404, 404, 404, 404)));
+		cells.add(new Cell("GET", "/api/v1/counselling/groups", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("POST", "/api/v1/counselling/groups", Map.of("name", "矩阵", "studentIds", List.of(mentor1Student)),
+				expect(403, 403, 403, 403, 201, 403, 403, 403, 403, 400, 403)));
+		cells.add(new Cell("GET", "/api/v1/classes/" + class81 + "/counselling-code", null,
+				expect(404, 404, 404, 404, OK, OK, 404, 404, 404, 404, 404)));
 		return cells;
 	}
 

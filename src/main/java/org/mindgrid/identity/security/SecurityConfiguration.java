@@ -98,7 +98,9 @@ class SecurityConfiguration {
 		List<String> paths = new ArrayList<>(List.of("/login", "/login/two-factor", "/actuator/health",
 				"/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 				// screening's pages for students and parents without an account (the code is the credential)
-				"/s", "/s/**", "/p/**"));
+				"/s", "/s/**", "/p/**",
+				// the students' own counselling requests (the class code, 学号 and birth date)
+				"/c"));
 		if (demo) {
 			paths.addAll(List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"));
 		}

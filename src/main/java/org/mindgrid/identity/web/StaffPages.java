@@ -23,7 +23,7 @@ class StaffPages implements WebMvcConfigurer {
 
 	static final String[] PATHS = { "/duties", "/duties/**", "/students", "/students/**", "/observations",
 			"/observations/**", "/warnings", "/warnings/**", "/grid", "/grid/**", "/cases", "/cases/**",
-			"/screening/campaigns", "/screening/campaigns/**", "/screening/flags", "/screening/flags/**" };
+			"/screening/campaigns", "/screening/campaigns/**", "/screening/flags", "/screening/flags/**", "/counselling", "/counselling/**" };
 
 	private final CurrentUsers users;
 

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.mindgrid.audit.AuditLog;
 import org.mindgrid.identity.CurrentUsers;
-import org.mindgrid.reporting.FieldProblems;
+import org.mindgrid.shared.web.FieldProblems;
 import org.mindgrid.shared.web.ApiProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -25,7 +25,7 @@ import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.notification.Notice;
 import org.mindgrid.notification.NoticeArg;
 import org.mindgrid.notification.Notifications;
-import org.mindgrid.reporting.FieldProblems;
+import org.mindgrid.shared.web.FieldProblems;
 import org.mindgrid.reporting.indicator.IndicatorCatalog;
 import org.mindgrid.reporting.indicator.IndicatorDefinition;
 import org.mindgrid.reporting.indicator.IndicatorStatus;

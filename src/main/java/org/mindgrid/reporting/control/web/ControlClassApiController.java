@@ -10,7 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.mindgrid.reporting.FieldProblems;
+import org.mindgrid.shared.web.FieldProblems;
 import org.mindgrid.reporting.control.ControlClasses;
 import org.mindgrid.reporting.control.ControlClasses.Assignment;
 import org.mindgrid.reporting.control.ControlClasses.ControlClass;

@@ -9,7 +9,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
-import org.mindgrid.reporting.FieldProblems;
+import org.mindgrid.shared.web.FieldProblems;
 import org.mindgrid.reporting.export.ProvincialExport;
 import org.mindgrid.reporting.export.ProvincialExport.CaseRow;
 import org.mindgrid.reporting.export.ProvincialExport.EventRow;

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.mindgrid.reporting.FieldProblems;
+import org.mindgrid.shared.web.FieldProblems;
 import org.mindgrid.reporting.inspection.InspectionResults;
 import org.mindgrid.reporting.inspection.InspectionTransitions.Action;
 import org.mindgrid.reporting.inspection.InspectionTransitions.ItemAction;

@@ -11,7 +11,7 @@ import org.mindgrid.identity.CurrentUser;
 import org.mindgrid.identity.CurrentUsers;
 import org.mindgrid.identity.Post;
 import org.mindgrid.identity.Role;
-import org.mindgrid.reporting.FieldProblems;
+import org.mindgrid.shared.web.FieldProblems;
 import org.mindgrid.reporting.inspection.InspectionResults;
 import org.mindgrid.reporting.inspection.InspectionTransitions;
 import org.mindgrid.reporting.inspection.InspectionTransitions.Action;

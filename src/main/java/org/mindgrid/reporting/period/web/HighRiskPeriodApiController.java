@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.mindgrid.reporting.FieldProblems;
+import org.mindgrid.shared.web.FieldProblems;
 import org.mindgrid.reporting.period.HighRiskPeriods;
 import org.mindgrid.reporting.period.HighRiskPeriods.Kind;
 import org.mindgrid.reporting.period.HighRiskPeriods.NewPeriod;

@@ -1,10 +1,8 @@
-package org.mindgrid.reporting;
+package org.mindgrid.shared.web;
 
 import java.util.Locale;
 import java.util.Map;
 
-import org.mindgrid.shared.web.ApiProblem;
-import org.mindgrid.shared.web.InputErrors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
