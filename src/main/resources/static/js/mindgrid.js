@@ -109,7 +109,8 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('form[data-mg-draft]').forEach(function (form) {
     var name = form.getAttribute('data-mg-draft');
     names.push(name);
-    var fields = form.querySelectorAll('input[name]:not([type=hidden]), textarea[name], select[name]');
+    // a file cannot be kept in a draft (nor set back into its input: that throws)
+    var fields = form.querySelectorAll('input[name]:not([type=hidden]):not([type=file]), textarea[name], select[name]');
     var saved = MindGridDrafts.load(name);
     var untouched = !form.querySelector('.is-invalid, .alert-danger');
     if (saved && untouched) {

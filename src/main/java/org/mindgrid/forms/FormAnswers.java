@@ -124,6 +124,22 @@ final class FormAnswers {
 				}
 				return null;
 			}
+			case FILE -> {
+				// ids of files uploaded for this form and student (checked against the database by FormRecords),
+				// or the stored {id, name, type} of a record read back
+				if (!(value instanceof List<?> files)) {
+					return Problem.of("form.problem.files");
+				}
+				if (files.size() > f.max()) {
+					return Problem.of("form.problem.files-max", f.max());
+				}
+				for (Object o : files) {
+					if (fileId(o) == null) {
+						return Problem.of("form.problem.files");
+					}
+				}
+				return null;
+			}
 			case TABLE -> {
 				if (!(value instanceof List<?> rows)) {
 					return Problem.of("form.problem.table");
@@ -148,6 +164,18 @@ final class FormAnswers {
 				return null;
 			}
 		}
+	}
+
+	/** A file answer's id: a whole number, or the {@code id} of a stored file entry; null otherwise. */
+	static Long fileId(Object o) {
+		Object id = o instanceof Map<?, ?> m ? m.get("id") : o;
+		if (id instanceof Number n && n.doubleValue() == n.longValue() && n.longValue() > 0) {
+			return n.longValue();
+		}
+		if (id instanceof String s && s.matches("\\d{1,18}")) {
+			return Long.valueOf(s);
+		}
+		return null;
 	}
 
 	private static boolean blank(Object value) {

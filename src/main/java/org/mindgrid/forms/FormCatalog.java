@@ -59,13 +59,20 @@ public class FormCatalog {
 		}
 	}
 
+	/** Every form in the workbook's order: by part, then its place in the part. */
 	public List<FormDefinition> all() {
-		return List.copyOf(byId.values());
+		return byId.values().stream()
+			.sorted(java.util.Comparator.comparingInt(FormDefinition::part).thenComparingInt(FormDefinition::order)
+				.thenComparing(FormDefinition::id))
+			.toList();
 	}
 
 	public Optional<FormDefinition> find(String id) {
 		return Optional.ofNullable(byId.get(id));
 	}
+
+	/** Field ids that would share a key with the form's title or its sections' words. */
+	static final Set<String> RESERVED = Set.of("title", "section");
 
 	static Map<String, FormDefinition> parse(Map<String, InputStream> files, MessageSource messages) {
 		Map<String, FormDefinition> byId = new LinkedHashMap<>();
@@ -135,6 +142,7 @@ public class FormCatalog {
 		if (part < 1 || part > 7) {
 			throw new IllegalArgumentException("part must be 1 to 7 (the workbook's parts)");
 		}
+		int order = map.containsKey("order") ? number(map, "order", "form") : 50;
 		List<Section> sections = new ArrayList<>();
 		Set<String> fieldIds = new LinkedHashSet<>();
 		for (Object s : list(map, "sections", "form")) {
@@ -143,6 +151,9 @@ public class FormCatalog {
 			List<Field> fields = new ArrayList<>();
 			for (Object f : list(sm, "fields", "section " + sid)) {
 				Field field = field((Map<?, ?>) f, false);
+				if (RESERVED.contains(field.id())) {
+					throw new IllegalArgumentException("field " + field.id() + ": the id is reserved for the form's own words");
+				}
 				if (!fieldIds.add(field.id())) {
 					throw new IllegalArgumentException("field " + field.id() + " used twice");
 				}
@@ -161,7 +172,7 @@ public class FormCatalog {
 			}
 			stages.add(stage);
 		}
-		return new FormDefinition(id, part, List.copyOf(sections), Set.copyOf(fill), Set.copyOf(read), Set.copyOf(stages));
+		return new FormDefinition(id, part, order, List.copyOf(sections), Set.copyOf(fill), Set.copyOf(read), Set.copyOf(stages));
 	}
 
 	private static Field field(Map<?, ?> map, boolean inTable) {
@@ -197,6 +208,15 @@ public class FormCatalog {
 		Integer max = whole(map, "max", where);
 		if (max == null && type == Type.RATING) {
 			max = 5;
+		}
+		if (type == Type.FILE) {
+			if (inTable) {
+				throw new IllegalArgumentException(where + ": a file field cannot be a table's column");
+			}
+			max = max == null ? 5 : max;
+			if (max < 1 || max > 20) {
+				throw new IllegalArgumentException(where + ": max must be 1 to 20 files");
+			}
 		}
 		Integer min = whole(map, "min", where);
 		Integer maxLength = whole(map, "maxLength", where);

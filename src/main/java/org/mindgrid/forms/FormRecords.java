@@ -56,8 +56,11 @@ public class FormRecords {
 
 	private final Clock clock;
 
+	private final FormFiles files;
+
 	FormRecords(JdbcClient jdbc, FormCatalog catalog, CurrentUsers users, AuditLog audit, MessageSource messages,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, FormFiles files) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.users = users;
@@ -86,7 +89,7 @@ public class FormRecords {
 		if (!form.stages().contains(FormDefinition.stageOf(s.grade()))) {
 			throw field("formId", "form.problem.stage");
 		}
-		Map<String, Object> clean = checked(form, answers);
+		Map<String, Object> clean = checked(form, studentId, answers);
 		Instant now = clock.instant();
 		long id = jdbc.sql("""
 				insert into form_record (student_id, school_id, form_id, version, answers, created_by, created_at,
@@ -111,7 +114,7 @@ public class FormRecords {
 		if (why == null || why.isEmpty() || why.length() > 500) {
 			throw field("reason", "form.problem.reason");
 		}
-		Map<String, Object> clean = checked(form, answers);
+		Map<String, Object> clean = checked(form, old.studentId(), answers);
 		Instant now = clock.instant();
 		int changed = jdbc.sql("""
 				update form_record set version = version + 1, answers = cast(:a as jsonb), updated_by = :me, updated_at = :now
@@ -300,7 +303,7 @@ public class FormRecords {
 			.param("st", studentId).param("me", me).param("roles", roles).query(Boolean.class).single();
 	}
 
-	private Map<String, Object> checked(FormDefinition form, Map<String, Object> answers) {
+	private Map<String, Object> checked(FormDefinition form, long studentId, Map<String, Object> answers) {
 		Map<String, Object> given = answers == null ? Map.of() : answers;
 		Map<String, FormAnswers.Problem> problems = FormAnswers.check(form, given, LocalDate.now(clock));
 		if (!problems.isEmpty()) {
@@ -311,7 +314,18 @@ public class FormRecords {
 					locale)));
 			throw ApiProblem.badRequest("problem.validation").with("errors", errors);
 		}
-		return FormAnswers.normalised(given);
+		Map<String, Object> clean = FormAnswers.normalised(given);
+		for (FormDefinition.Field f : form.fields()) {
+			if (f.type() == FormDefinition.Type.FILE && clean.get(f.id()) instanceof List<?> ids) {
+				clean.put(f.id(), files.refs(studentId, form.id(), ids).orElseThrow(() -> {
+					Locale locale = LocaleContextHolder.getLocale();
+					return ApiProblem.badRequest("problem.validation").with("errors", Map.of(f.id(),
+							messages.getMessage("input.named", new Object[] { label(form, f.id(), locale),
+									messages.getMessage("form.problem.file-unknown", null, locale) }, locale)));
+				}));
+			}
+		}
+		return clean;
 	}
 
 	/** A field's label for a message; a table's cell {@code family[2].relation} as "受访家庭成员 第 2 行 与学生关系". */

@@ -61,6 +61,14 @@ class EveryFormIntegrationTests {
 				 where u.username = 'mentor1' order by m.student_id limit 1""").query(Long.class).single();
 		Map<String, Object> answers = new LinkedHashMap<>();
 		for (Field f : form.fields()) {
+			if (f.type() == FormDefinition.Type.FILE) {
+				// a photo of the work, uploaded first; the answer names it by id
+				Api.Response file = api.upload("psych1", "/api/v1/students/" + student + "/form-files?formId=" + formId,
+						"作品.png", PNG);
+				assertThat(file.status()).as(file.body()).isEqualTo(201);
+				answers.put(f.id(), List.of(file.json().get("id").asLong()));
+				continue;
+			}
 			answers.put(f.id(), value(f));
 		}
 		Api.Response saved = api.post("psych1", "/api/v1/students/" + student + "/records",
@@ -81,6 +89,10 @@ class EveryFormIntegrationTests {
 		assertThat(en.get("title").asString()).isNotEqualTo(zh.get("title").asString());
 	}
 
+	/** The smallest PNG: one transparent pixel. */
+	static final byte[] PNG = java.util.Base64.getDecoder().decode(
+			"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
 	private Object value(Field f) {
 		String today = LocalDate.now(clock).toString();
 		return switch (f.type()) {
@@ -91,6 +103,7 @@ class EveryFormIntegrationTests {
 			case RATING -> 3;
 			case SINGLE -> f.options().get(0);
 			case MULTIPLE -> List.of(f.options().get(0));
+			case FILE -> List.of();
 			case TABLE -> {
 				Map<String, Object> row = new LinkedHashMap<>();
 				f.columns().forEach(c -> row.put(c.id(), value(c)));

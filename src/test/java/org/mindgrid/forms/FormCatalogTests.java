@@ -30,7 +30,7 @@ class FormCatalogTests {
 		FormCatalog catalog = new FormCatalog(messages());
 		assertThat(catalog.all()).extracting(FormDefinition::id).contains("emotion_monthly", "family_interview");
 		FormDefinition emotion = catalog.find("emotion_monthly").orElseThrow();
-		assertThat(emotion.part()).isEqualTo(2);
+		assertThat(emotion.part()).isEqualTo(3);
 		assertThat(emotion.read()).as("the fillers read too").contains("HEAD_TEACHER", "CRISIS_TEAM");
 		assertThat(catalog.find("family_interview").orElseThrow().read()).doesNotContain("SUBJECT_TEACHER", "MENTOR");
 	}

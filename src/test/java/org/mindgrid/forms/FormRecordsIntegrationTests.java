@@ -191,4 +191,66 @@ class FormRecordsIntegrationTests {
 		assertThatThrownBy(() -> jdbc.sql("delete from form_record where id = :id").param("id", id).update())
 			.rootCause().hasMessageContaining("never deleted");
 	}
+
+	@Test
+	void aStudentsWorkKeepsItsPhotosCheckedByTheirBytesAndReadByTheFormsReaders() throws Exception {
+		String upload = "/api/v1/students/" + ownStudent + "/form-files?formId=creative_works";
+		Api.Response photo = api.upload("mentor1", upload, "画/../我的画.png", EveryFormIntegrationTests.PNG);
+		assertThat(photo.status()).as(photo.body()).isEqualTo(201);
+		assertThat(photo.json().get("name").asString()).isEqualTo("我的画.png");
+		assertThat(photo.json().get("type").asString()).isEqualTo("image/png");
+		long id = photo.json().get("id").asLong();
+		assertThat(api.upload("mentor1", upload, "画.png", "not a picture".getBytes()).status()).as("by its bytes")
+			.isEqualTo(415);
+		assertThat(api.upload("mentor1", "/api/v1/students/" + ownStudent + "/form-files?formId=honours", "画.png",
+				EveryFormIntegrationTests.PNG).status()).as("a form without files").isEqualTo(400);
+		assertThat(api.upload("staff1", upload, "画.png", EveryFormIntegrationTests.PNG).status()).isEqualTo(404);
+		assertThat(api.upload("mentor1", "/api/v1/students/" + otherMentorsStudent + "/form-files?formId=creative_works",
+				"画.png", EveryFormIntegrationTests.PNG).status()).as("another mentor's student").isEqualTo(404);
+
+		Map<String, Object> work = Map.of("created_on", today, "work_title", "雨后的彩虹", "kind", "drawing",
+				"files", List.of(id), "student_reflection", "画画的时候心里很平静");
+		Api.Response saved = api.post("mentor1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "creative_works", "answers", work));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		assertThat(saved.json().get("answers").get("files").get(0).get("name").asString()).isEqualTo("我的画.png");
+		// a file of another student (or made up) cannot be named in a record
+		long foreign = jdbc.sql("""
+				insert into form_file (student_id, school_id, form_id, filename, content_type, size, sha256, content, uploaded_by, uploaded_at)
+				select :st, s.school_id, 'creative_works', 'x.png', 'image/png', 1, repeat('0', 64), '\\x00'::bytea, u.id, now()
+				  from student s, app_user u where s.id = :st and u.username = 'psych1' returning id""")
+			.param("st", otherMentorsStudent).query(Long.class).single();
+		Map<String, Object> stolen = new HashMap<>(work);
+		stolen.put("files", List.of(foreign));
+		Api.Response refused = api.post("mentor1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "creative_works", "answers", stolen));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").get("files").asString()).contains("作品照片或扫描件");
+		stolen.put("files", List.of("DROP TABLE"));
+		assertThat(api.post("mentor1", "/api/v1/students/" + ownStudent + "/records",
+				Map.of("formId", "creative_works", "answers", stolen)).status()).isEqualTo(400);
+
+		assertThat(api.get("head1", "/api/v1/form-files/" + id).contentType()).startsWith("image/png");
+		assertThat(api.get("staff1", "/api/v1/form-files/" + id).status()).isEqualTo(404);
+		assertThat(api.get("psych2", "/api/v1/form-files/" + id).status()).isEqualTo(404);
+		assertThat(api.get("head1", "/api/v1/form-files/999999999").status()).isEqualTo(404);
+		// printed, the photo stands in the workbook under its record
+		var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create(api.base() + "/api/v1/students/" + ownStudent + "/workbook.pdf"))
+			.header("Authorization", "Bearer " + api.token("psych1")).GET().build(),
+				java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		byte[] bytes = pdf.body();
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+			assertThat(text).contains("学生心理成长原创作品与感悟", "雨后的彩虹", "我的画.png");
+			boolean image = false;
+			for (var page : doc.getPages()) {
+				for (var name : page.getResources().getXObjectNames()) {
+					image |= page.getResources().isImageXObject(name);
+				}
+			}
+			assertThat(image).as("the photo is printed").isTrue();
+		}
+	}
 }

@@ -72,6 +72,11 @@ final class FormLedgerWorkbook {
 				((List<?>) value).forEach(v -> parts.add(words.getOrDefault(key + "." + v, String.valueOf(v))));
 				return String.join("、", parts);
 			}
+			case FILE -> {
+				List<String> names = new ArrayList<>();
+				((List<?>) value).forEach(v -> names.add(v instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : "#" + v));
+				return String.join("、", names);
+			}
 			case TABLE -> {
 				List<String> rows = new ArrayList<>();
 				for (Object row : (List<?>) value) {

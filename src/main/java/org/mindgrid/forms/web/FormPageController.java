@@ -39,8 +39,11 @@ class FormPageController {
 
 	private final FormRecords records;
 
-	FormPageController(FormRecords records) {
+	private final org.mindgrid.forms.FormFiles files;
+
+	FormPageController(FormRecords records, org.mindgrid.forms.FormFiles files) {
 		this.records = records;
+		this.files = files;
 	}
 
 	@GetMapping("/students/{id:\\d+}/workbook")
@@ -94,6 +97,7 @@ class FormPageController {
 		FormDefinition form = records.fillable(id, formId);
 		Map<String, Object> answers = answers(form, request);
 		try {
+			upload(id, form, request, answers);
 			records.create(id, formId, answers);
 			return "redirect:/students/" + id + "/forms/" + formId + "?saved";
 		}
@@ -105,7 +109,43 @@ class FormPageController {
 			if (problem.properties().get("errors") instanceof Map<?, ?> map) {
 				map.forEach((k, v) -> errors.put(String.valueOf(k), String.valueOf(v)));
 			}
-			return render(model, id, form, typed(form, request), errors, locale);
+			// the files already stored stay with the form, so that nothing has to be chosen again
+			Map<String, Object> typed = typed(form, request);
+			for (Field f : form.fields()) {
+				if (f.type() == Type.FILE && answers.get(f.id()) instanceof List<?> ids && !ids.isEmpty()) {
+					files.refs(id, form.id(), ids).ifPresentOrElse(refs -> typed.put(f.id(), refs),
+							() -> typed.remove(f.id()));
+				}
+			}
+			return render(model, id, form, typed, errors, locale);
+		}
+	}
+
+	/** Files chosen on the page are stored first; the answer then names them with those kept from before. */
+	private void upload(long studentId, FormDefinition form, HttpServletRequest request, Map<String, Object> answers) {
+		if (!(request instanceof org.springframework.web.multipart.MultipartHttpServletRequest multipart)) {
+			return;
+		}
+		for (Field f : form.fields()) {
+			if (f.type() != Type.FILE) {
+				continue;
+			}
+			List<Object> ids = new ArrayList<>();
+			if (answers.get(f.id()) instanceof List<?> kept) {
+				ids.addAll(kept);
+			}
+			for (org.springframework.web.multipart.MultipartFile file : multipart.getFiles(f.id())) {
+				if (file.isEmpty()) {
+					continue;
+				}
+				try {
+					ids.add(files.store(studentId, form.id(), file.getOriginalFilename(), file.getBytes()).id());
+				}
+				catch (java.io.IOException e) {
+					throw ApiProblem.badRequest("attachment.empty");
+				}
+				answers.put(f.id(), ids);
+			}
 		}
 	}
 
@@ -125,6 +165,7 @@ class FormPageController {
 			}
 		}
 		model.addAttribute("rows", rows);
+		model.addAttribute("hasFiles", form.fields().stream().anyMatch(f -> f.type() == Type.FILE));
 		return "forms/form";
 	}
 
@@ -142,7 +183,7 @@ class FormPageController {
 
 	private static Object value(Field f, String name, HttpServletRequest request) {
 		switch (f.type()) {
-			case MULTIPLE -> {
+			case MULTIPLE, FILE -> {
 				String[] values = request.getParameterValues(name);
 				return values == null ? null : List.of(values);
 			}

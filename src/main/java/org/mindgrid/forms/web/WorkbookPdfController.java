@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkbookPdfController {
 
 	/** One record as printed: its line of who and when, then label → answer. */
-	record Printed(String meta, List<Map.Entry<String, String>> answers) {
+	record Printed(String meta, List<Map.Entry<String, String>> answers, List<String> images) {
 	}
 
 	/** One form as printed: its anchor, title, part and records. */
@@ -48,8 +48,11 @@ class WorkbookPdfController {
 
 	private final java.time.Clock clock;
 
+	private final org.mindgrid.forms.FormFiles files;
+
 	WorkbookPdfController(FormRecords records, Pdfs pdfs, org.springframework.context.MessageSource messages,
-			java.time.Clock clock) {
+			java.time.Clock clock, org.mindgrid.forms.FormFiles files) {
+		this.files = files;
 		this.clock = clock;
 		this.records = records;
 		this.pdfs = pdfs;
@@ -69,14 +72,18 @@ class WorkbookPdfController {
 			List<Printed> printed = new ArrayList<>();
 			for (Record r : e.getValue()) {
 				List<Map.Entry<String, String>> answers = new ArrayList<>();
+				List<String> images = new ArrayList<>();
 				for (Field f : form.fields()) {
 					Object v = r.answers().get(f.id());
 					if (v != null) {
 						answers.add(Map.entry(words.get(f.id()), FormLedgerWorkbook.shown(f, f.id(), v, words)));
+						if (f.type() == FormDefinition.Type.FILE && v instanceof List<?> list) {
+							images.addAll(files.images(list));
+						}
 					}
 				}
 				printed.add(new Printed(messages.getMessage("form.record.meta", new Object[] { r.updatedBy(),
-						r.updatedAt().atZone(clock.getZone()).toLocalDate(), r.version() }, locale), answers));
+						r.updatedAt().atZone(clock.getZone()).toLocalDate(), r.version() }, locale), answers, images));
 			}
 			sections.add(new Section("form-" + form.id(), words.get("title"), form.part(), printed));
 		}

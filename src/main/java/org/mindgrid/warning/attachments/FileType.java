@@ -57,14 +57,13 @@ enum FileType {
 	}
 
 	static Optional<FileType> sniff(byte[] b) {
-		if (starts(b, 0, "%PDF-")) {
-			return Optional.of(PDF);
-		}
-		if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-			return Optional.of(JPEG);
-		}
-		if (b.length >= 8 && (b[0] & 0xff) == 0x89 && starts(b, 1, "PNG\r\n\u001a\n")) {
-			return Optional.of(PNG);
+		var document = org.mindgrid.shared.files.DocumentFiles.sniff(b);
+		if (document.isPresent()) {
+			return Optional.of(switch (document.get()) {
+				case org.mindgrid.shared.files.DocumentFiles.PDF -> PDF;
+				case org.mindgrid.shared.files.DocumentFiles.JPEG -> JPEG;
+				default -> PNG;
+			});
 		}
 		if (starts(b, 0, "ID3")
 				|| b.length >= 2 && (b[0] & 0xff) == 0xFF && ((b[1] & 0xff) & 0xE6) == 0xE2) {
