@@ -222,3 +222,35 @@ var MindGridLive = (function () {
   });
   return { active: active };
 })();
+
+// A PDF that takes seconds to render (the whole 一生一档): fetched with a progress line that counts the seconds,
+// then offered as a link (and opened at once), instead of a blank tab that seems to hang.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('a[data-mg-pdf-progress]');
+  if (!link || !window.fetch || !window.URL || !URL.createObjectURL) { return; }
+  var box = document.getElementById(link.getAttribute('data-mg-pdf-progress'));
+  if (!box) { return; }
+  event.preventDefault();
+  var text = box.querySelector('[data-mg-pdf-text]');
+  var open = box.querySelector('[data-mg-pdf-link]');
+  var bar = box.querySelector('.progress');
+  var started = Date.now();
+  box.hidden = false; bar.hidden = false; open.hidden = true; link.classList.add('disabled');
+  function tick() { text.textContent = box.getAttribute('data-working').replace('{0}', Math.round((Date.now() - started) / 1000)); }
+  tick();
+  var timer = setInterval(tick, 500);
+  fetch(link.href, { credentials: 'same-origin' }).then(function (r) {
+    if (!r.ok) { throw new Error(r.status); }
+    return r.blob();
+  }).then(function (blob) {
+    var url = URL.createObjectURL(blob);
+    text.textContent = box.getAttribute('data-done').replace('{0}', Math.round((Date.now() - started) / 100) / 10)
+      .replace('{1}', Math.round(blob.size / 1024));
+    open.href = url; open.textContent = box.getAttribute('data-open'); open.target = '_blank'; open.hidden = false;
+    window.open(url, '_blank');
+  }).catch(function () {
+    text.textContent = box.getAttribute('data-failed');
+  }).finally(function () {
+    clearInterval(timer); bar.hidden = true; link.classList.remove('disabled');
+  });
+});

@@ -185,6 +185,48 @@ public class FormRecords {
 		return entries;
 	}
 
+	/**
+	 * A typed record of another module that the workbook's table of contents links to (issue 13 point 5): the
+	 * growth archive, screenings, observations, talks, home visits, counselling, the case and its plan. Counts only,
+	 * read in SQL; the page it links to checks the reader again.
+	 */
+	public record Linked(String key, int part, String path, Long count, Instant last) {
+	}
+
+	/** The typed records of the student's workbook, in the seed's parts. */
+	@Transactional(readOnly = true)
+	public List<Linked> linked(long studentId) {
+		String base = "/students/" + studentId;
+		return jdbc.sql("""
+				select (select count(*) from growth_archive where student_id = :st),
+				       (select count(*) from screening_result where student_id = :st),
+				       (select max(scored_at) from screening_result where student_id = :st),
+				       (select count(*) from observation where student_id = :st),
+				       (select max(created_at) from observation where student_id = :st),
+				       (select count(*) from talk where student_id = :st and voided_at is null),
+				       (select max(created_at) from talk where student_id = :st and voided_at is null),
+				       (select count(*) from home_visit where student_id = :st and voided_at is null),
+				       (select max(visited_at) from home_visit where student_id = :st and voided_at is null),
+				       (select count(*) from counselling_appointment where student_id = :st),
+				       (select max(created_at) from counselling_appointment where student_id = :st),
+				       (select count(*) from warning_case where student_id = :st),
+				       (select max(opened_at) from warning_case where student_id = :st)""")
+			.param("st", studentId)
+			.query((rs, i) -> List.of(
+					new Linked("archive", 1, base, rs.getLong(1), null),
+					new Linked("screenings", 2, base + "/screenings", rs.getLong(2), instant(rs.getTimestamp(3))),
+					new Linked("observations", 3, base + "/timeline", rs.getLong(4), instant(rs.getTimestamp(5))),
+					new Linked("talks", 3, base + "/timeline", rs.getLong(6), instant(rs.getTimestamp(7))),
+					new Linked("visits", 3, base + "/timeline", rs.getLong(8), instant(rs.getTimestamp(9))),
+					new Linked("counselling", 4, base + "/counselling", rs.getLong(10), instant(rs.getTimestamp(11))),
+					new Linked("cases", 4, base + "/cases", rs.getLong(12), instant(rs.getTimestamp(13)))))
+			.single();
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+
 	/** The form, if the caller may fill it for the student (the form page's check); 404 otherwise. */
 	@Transactional(readOnly = true)
 	public FormDefinition fillable(long studentId, String formId) {
@@ -235,6 +277,21 @@ public class FormRecords {
 	public record LedgerRow(String student, String studentNo, String className, Record record) {
 	}
 
+	/** The classes of the schools where the caller holds a post, for the ledger's filter: id, grade level, label. */
+	public record ClassChoice(long id, int grade, String label) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<ClassChoice> classChoices() {
+		return jdbc.sql("""
+				select c.id, g.level, g.name || c.name from school_class c join grade g on g.id = c.grade_id
+				 where c.school_id in (select coalesce(p.school_id, k.school_id) from post p
+				                        left join school_class k on k.id = p.class_id where p.user_id = :me)
+				 order by g.level, c.name limit 500""")
+			.param("me", users.current().id())
+			.query((rs, i) -> new ClassChoice(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
+	}
+
 	/** The most rows a ledger lists or exports at once. */
 	public static final int LEDGER_ROWS = 2000;
 
@@ -243,7 +300,8 @@ public class FormRecords {
 	 * the caller reads this form for, decided per row in SQL. Audited with the filter.
 	 */
 	@Transactional
-	public List<LedgerRow> ledger(String formId, Long schoolId, Long classId, LocalDate from, LocalDate to) {
+	public List<LedgerRow> ledger(String formId, Long schoolId, Long classId, Integer grade, LocalDate from,
+			LocalDate to) {
 		FormDefinition form = form(formId);
 		long me = users.current().id();
 		java.time.ZoneId zone = clock.getZone();
@@ -254,19 +312,20 @@ public class FormRecords {
 				 where r.form_id = :f
 				   and (cast(:school as bigint) is null or r.school_id = :school)
 				   and (cast(:class as bigint) is null or s.class_id = :class)
+				   and (cast(:grade as int) is null or g.level = :grade)
 				   and (cast(:from as timestamptz) is null or r.updated_at >= :from)
 				   and (cast(:to as timestamptz) is null or r.updated_at < :to)
 				   and """ + " " + REACH + """
 
 				 order by r.updated_at desc, r.id desc limit """ + " " + LEDGER_ROWS)
-			.param("f", formId).param("school", schoolId).param("class", classId)
+			.param("f", formId).param("school", schoolId).param("class", classId).param("grade", grade)
 			.param("from", from == null ? null : Timestamp.from(from.atStartOfDay(zone).toInstant()))
 			.param("to", to == null ? null : Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
 			.param("me", me).param("roles", form.read())
 			.query((rs, i) -> new LedgerRow(rs.getString(10), rs.getString(11), rs.getString(12), record(rs)))
 			.list();
 		audit.record("FORM_LEDGER_READ", "forms/" + formId + "/ledger", null,
-				"school=" + schoolId + " class=" + classId + " " + from + ".." + to + " rows=" + rows.size());
+				"school=" + schoolId + " class=" + classId + " grade=" + grade + " " + from + ".." + to + " rows=" + rows.size());
 		return rows;
 	}
 

@@ -50,6 +50,14 @@ class FormPageController {
 	String workbook(@PathVariable long id, Model model, Locale locale) {
 		List<FormRecords.Entry> entries = records.workbook(id);
 		Map<Integer, List<FormRecords.Entry>> byPart = new TreeMap<>();
+		Map<Integer, List<FormRecords.Linked>> linked = new TreeMap<>();
+		for (int part = 1; part <= 6; part++) {
+			// the seed's parts 1–6 always; part 7 (agreements, sealing) once it holds something
+			byPart.put(part, new ArrayList<>());
+		}
+		for (FormRecords.Linked l : records.linked(id)) {
+			linked.computeIfAbsent(l.part(), k -> new ArrayList<>()).add(l);
+		}
 		Map<String, String> titles = new LinkedHashMap<>();
 		for (FormRecords.Entry e : entries) {
 			byPart.computeIfAbsent(e.form().part(), k -> new ArrayList<>()).add(e);
@@ -58,6 +66,7 @@ class FormPageController {
 		model.addAttribute("studentId", id);
 		model.addAttribute("student", records.studentLabel(id));
 		model.addAttribute("parts", byPart);
+		model.addAttribute("linked", linked);
 		model.addAttribute("titles", titles);
 		return "forms/workbook";
 	}

@@ -23,7 +23,7 @@ class StaffPages implements WebMvcConfigurer {
 
 	static final String[] PATHS = { "/duties", "/duties/**", "/students", "/students/**", "/observations",
 			"/observations/**", "/warnings", "/warnings/**", "/grid", "/grid/**", "/cases", "/cases/**",
-			"/screening/campaigns", "/screening/campaigns/**", "/screening/flags", "/screening/flags/**", "/counselling", "/counselling/**" };
+			"/screening/campaigns", "/screening/campaigns/**", "/screening/flags", "/screening/flags/**", "/counselling", "/counselling/**", "/forms", "/forms/**", "/form-files/**" };
 
 	private final CurrentUsers users;
 
