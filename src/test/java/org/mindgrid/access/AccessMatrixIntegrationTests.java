@@ -428,6 +428,13 @@ class AccessMatrixIntegrationTests {
 				expect(403, 403, 403, 403, 201, 403, 403, 403, 403, 400, 403)));
 		cells.add(new Cell("GET", "/api/v1/classes/" + class81 + "/counselling-code", null,
 				expect(404, 404, 404, 404, OK, OK, 404, 404, 404, 404, 404)));
+		// a blank form for paper and its import template hold no student: anyone signed in
+		cells.add(new Cell("GET", "/api/v1/forms/emotion_monthly/blank.pdf", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/forms/emotion_monthly/import-template.xlsx", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
+		cells.add(new Cell("GET", "/api/v1/forms/emotion_monthly/ledger?grade=8", null,
+				expect(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK)));
 		return cells;
 	}
 

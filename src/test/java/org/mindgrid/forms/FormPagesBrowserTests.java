@@ -67,6 +67,31 @@ class FormPagesBrowserTests {
 		}
 	}
 
+	@Test
+	void theWorkbookListsTheSevenPartsWithTheOtherModulesRecordsAndPrintsWithProgress() throws Exception {
+		long student = jdbc.sql("""
+				select s.id from student s join school_class c on c.id = s.class_id join grade g on g.id = c.grade_id
+				  join school sc on sc.id = s.school_id
+				 where sc.name = '海曙区实验学校' and g.level = 7 and c.name = '1班' order by s.id limit 1""")
+			.query(Long.class).single();
+		try (Browser browser = Browser.open(port, 1280, 900)) {
+			browser.login("psych1", Api.PASSWORD);
+			browser.go("/students/" + student + "/workbook");
+			var main = browser.driver().findElement(By.tagName("main"));
+			assertThat(main.getText()).contains("第一部分 基础信息档案", "第四部分 心理辅导、干预与危机处置档案",
+					"第六部分 心理成长与主题活动档案");
+			assertThat(browser.driver().findElement(By.cssSelector("#part-4 [data-linked=counselling]")).getText())
+				.as("the demo's counselling").contains("心理辅导预约与记录", "份");
+			assertThat(browser.driver().findElement(By.cssSelector("#part-3 [data-form=emotion_monthly]")).getText())
+				.contains("情绪状态月度跟踪记录表");
+			clickable(browser, browser.driver().findElement(By.id("workbook-print")));
+			browser.waitUpTo(5).until(d -> d.findElement(By.id("workbook-print-progress")).isDisplayed());
+			browser.waitUpTo(30).until(d -> d.findElement(By.cssSelector("[data-mg-pdf-link]")).isDisplayed());
+			assertThat(browser.driver().findElement(By.cssSelector("[data-mg-pdf-text]")).getText()).contains("已生成", "KB");
+			browser.screenshot("i13-workbook-printed");
+		}
+	}
+
 	/** The element at the button's centre is the button (nothing covers it at 375 px); then it is clicked. */
 	private static void clickable(Browser browser, WebElement button) {
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
