@@ -89,6 +89,44 @@ class FormCatalogTests {
 				sections: [{ id: main, fields: [{ id: rows, type: table }] }]""", "table.yml", "field rows", "columns");
 	}
 
+	@Test
+	void aFieldMayNotTakeTheFormsOwnWordsNorAFileSitInATable() {
+		// honours once had a field "title", whose label then replaced the form's title everywhere
+		assertBroken("titled.yml", """
+				id: titled
+				part: 6
+				stages: [1]
+				fill: [HEAD_TEACHER]
+				read: [HEAD_TEACHER]
+				sections: [{ id: main, fields: [{ id: title, type: text }] }]""", "titled.yml", "field title", "reserved");
+		assertBroken("file_cell.yml", """
+				id: file_cell
+				part: 6
+				stages: [1]
+				fill: [HEAD_TEACHER]
+				read: [HEAD_TEACHER]
+				sections: [{ id: main, fields: [{ id: rows, type: table, columns: [{ id: scan, type: file }] }] }]""",
+				"file_cell.yml", "field scan", "table");
+		assertBroken("many_files.yml", """
+				id: many_files
+				part: 6
+				stages: [1]
+				fill: [HEAD_TEACHER]
+				read: [HEAD_TEACHER]
+				sections: [{ id: main, fields: [{ id: scans, type: file, max: 99 }] }]""", "many_files.yml", "field scans", "1 to 20");
+	}
+
+	@Test
+	void theFormsFollowTheSeedsParts() {
+		var catalog = new FormCatalog(messages());
+		assertThat(catalog.find("entrance_register").orElseThrow().part()).isEqualTo(2);
+		assertThat(catalog.find("family_interview").orElseThrow().part()).isEqualTo(5);
+		assertThat(catalog.find("creative_works").orElseThrow().part()).isEqualTo(6);
+		assertThat(catalog.all().stream().map(FormDefinition::id).toList()).containsSubsequence("classroom_observation",
+				"campus_adaptation", "emotion_monthly", "learning_psychology", "attention_ledger", "family_interview",
+				"parent_training", "theme_education", "club_participation", "creative_works", "honours", "semester_summary");
+	}
+
 	private static void assertBroken(String file, String yaml, String... named) {
 		Map<String, InputStream> files = new LinkedHashMap<>();
 		files.put(file, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));

@@ -78,6 +78,29 @@ class WorkbookPdfIntegrationTests {
 			.query(Long.class).single()).isGreaterThanOrEqualTo(6);
 	}
 
+	@Test
+	void counsellingPrintsInPartFourWithItsNotesForPsychologyTeachersOnly() throws Exception {
+		Api api = new Api(port);
+		String today = LocalDate.now(clock).toString();
+		long student = jdbc.sql("""
+				select m.student_id from mentor_assignment m join app_user u on u.id = m.mentor_user_id
+				 where u.username = 'mentor1' order by m.student_id offset 3 limit 1""").query(Long.class).single();
+		api.post("mentor1", "/api/v1/students/" + student + "/records", Map.of("formId", "emotion_monthly",
+				"answers", Map.of("month", today.substring(0, 7), "recorded_on", today, "mood", "stable", "mood_rating", 3,
+						"action", "none", "recorder", "李思远")));
+		assertThat(api.post("head1", "/api/v1/counselling/appointments", Map.of("studentId", student, "topic", "FAMILY",
+				"preferred", "周五午休")).status()).isEqualTo(201);
+		assertThat(api.post("psych1", "/api/v1/counselling/sessions", Map.of("studentId", student, "presentingProblem",
+				"父母分居后睡眠差", "progress", "愿意写情绪日记")).status()).isEqualTo(201);
+		String psych = text(api, "psych1", student);
+		assertThat(psych).contains("心理辅导预约登记表", "家庭问题", "周五午休", "个别心理辅导全过程记录表", "父母分居后睡眠差",
+				"愿意写情绪日记");
+		assertThat(psych.lastIndexOf("心理辅导预约登记表")).as("part 4 after part 3")
+			.isGreaterThan(psych.lastIndexOf("情绪状态月度跟踪记录表"));
+		String mentor = text(api, "mentor1", student);
+		assertThat(mentor).contains("心理辅导预约登记表", "内容仅心理教师可见").doesNotContain("父母分居后睡眠差", "愿意写情绪日记");
+	}
+
 	private static String text(Api api, String user, long student) throws Exception {
 		HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base()
 				+ "/api/v1/students/" + student + "/workbook.pdf")).header("Authorization", "Bearer " + api.token(user)).GET()

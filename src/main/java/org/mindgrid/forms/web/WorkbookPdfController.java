@@ -50,9 +50,13 @@ class WorkbookPdfController {
 
 	private final org.mindgrid.forms.FormFiles files;
 
+	private final org.mindgrid.counselling.CounsellingRecords counselling;
+
 	WorkbookPdfController(FormRecords records, Pdfs pdfs, org.springframework.context.MessageSource messages,
-			java.time.Clock clock, org.mindgrid.forms.FormFiles files) {
+			java.time.Clock clock, org.mindgrid.forms.FormFiles files,
+			org.mindgrid.counselling.CounsellingRecords counselling) {
 		this.files = files;
+		this.counselling = counselling;
 		this.clock = clock;
 		this.records = records;
 		this.pdfs = pdfs;
@@ -87,6 +91,9 @@ class WorkbookPdfController {
 			}
 			sections.add(new Section("form-" + form.id(), words.get("title"), form.part(), printed));
 		}
+		sections.addAll(counselling(id, locale));
+		// the workbook's order: by part (a stable sort keeps each part's forms in their order)
+		sections.sort(java.util.Comparator.comparingInt(Section::part));
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("cover", records.cover(id));
 		model.put("sections", sections);
@@ -95,5 +102,102 @@ class WorkbookPdfController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
 				.filename(records.cover(id).name() + "-一生一档.pdf", StandardCharsets.UTF_8).build().toString())
 			.body(pdf);
+	}
+
+	/**
+	 * Part 4's counselling forms (心理辅导预约登记表, 个别心理辅导全过程记录表, 团体心理辅导参与记录表) from the counselling
+	 * module, as the reader may see them: the notes for psychology teachers, that counselling exists for others.
+	 */
+	private List<Section> counselling(long id, Locale locale) {
+		org.mindgrid.counselling.CounsellingRecords.Overview o;
+		try {
+			o = counselling.overview(id);
+		}
+		catch (org.mindgrid.shared.web.ApiProblem refused) {
+			return List.of();
+		}
+		List<Section> out = new ArrayList<>();
+		java.time.ZoneId zone = clock.getZone();
+		List<Printed> appointments = new ArrayList<>();
+		for (var a : o.appointments()) {
+			List<Map.Entry<String, String>> answers = new ArrayList<>();
+			answers.add(Map.entry(word("counselling.field.topic", locale), word("counselling.topic." + a.topic(), locale)));
+			answers.add(Map.entry(word("counselling.pdf.via", locale), word("counselling.via." + a.requestedVia(), locale)));
+			if (a.preferred() != null) {
+				answers.add(Map.entry(word("counselling.preferred", locale), a.preferred()));
+			}
+			if (a.startsAt() != null) {
+				answers.add(Map.entry(word("counselling.pdf.when", locale),
+						a.startsAt().atZone(zone).toLocalDateTime().toString().replace('T', ' ') + " · " + a.room()));
+				answers.add(Map.entry(word("counselling.pdf.counsellor", locale), String.valueOf(a.counsellor())));
+			}
+			appointments.add(new Printed(word("counselling.status." + a.status(), locale) + " · "
+					+ a.createdAt().atZone(zone).toLocalDate(), answers, List.of()));
+		}
+		if (!appointments.isEmpty()) {
+			out.add(new Section("counselling-appointments", word("counselling.pdf.appointments", locale), 4, appointments));
+		}
+		List<Printed> individual = new ArrayList<>();
+		if (o.notes()) {
+			for (var r : o.records()) {
+				List<Map.Entry<String, String>> answers = new ArrayList<>();
+				answers.add(Map.entry(word("counselling.field.presentingProblem", locale), r.presentingProblem()));
+				if (r.background() != null) {
+					answers.add(Map.entry(word("counselling.field.background", locale), r.background()));
+				}
+				int n = 0;
+				for (var x : r.sessions()) {
+					List<String> parts = new ArrayList<>();
+					addIf(parts, word("counselling.field.goals", locale), x.goals());
+					addIf(parts, word("counselling.field.methods", locale), x.methods());
+					addIf(parts, word("counselling.field.progress", locale), x.progress());
+					addIf(parts, word("counselling.field.homework", locale), x.homework());
+					answers.add(Map.entry(messages.getMessage("counselling.pdf.session", new Object[] { ++n,
+							x.heldAt().atZone(zone).toLocalDate(), x.minutes() }, locale), String.join("；", parts)));
+				}
+				if (r.assessment() != null) {
+					answers.add(Map.entry(word("counselling.field.assessment", locale), r.assessment()));
+				}
+				if (r.summary() != null) {
+					answers.add(Map.entry(word("counselling.field.summary", locale), r.summary()));
+				}
+				individual.add(new Printed(word("counselling.record." + r.status(), locale) + " · " + r.counsellor() + " · "
+						+ r.openedAt().atZone(zone).toLocalDate(), answers, List.of()));
+			}
+		}
+		else {
+			for (var r : o.summaries()) {
+				individual.add(new Printed(word("counselling.record." + r.status(), locale) + " · "
+						+ r.openedAt().atZone(zone).toLocalDate(), List.of(Map.entry(word("counselling.pdf.restricted", locale),
+								messages.getMessage("counselling.record.sessions", new Object[] { r.sessions() }, locale))),
+						List.of()));
+			}
+		}
+		if (!individual.isEmpty()) {
+			out.add(new Section("counselling-individual", word("counselling.pdf.individual", locale), 4, individual));
+		}
+		List<Printed> groups = new ArrayList<>();
+		for (var g : o.groups()) {
+			groups.add(new Printed(g.createdAt().atZone(zone).toLocalDate().toString(),
+					List.of(Map.entry(word("counselling.field.group-name", locale),
+							g.name() == null ? word("counselling.group.hidden", locale) : g.name()),
+							Map.entry(word("counselling.group.sessions", locale), messages.getMessage(
+									"counselling.group.counts", new Object[] { g.members(), g.sessions() }, locale))),
+					List.of()));
+		}
+		if (!groups.isEmpty()) {
+			out.add(new Section("counselling-groups", word("counselling.pdf.groups", locale), 4, groups));
+		}
+		return out;
+	}
+
+	private String word(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	private static void addIf(List<String> parts, String label, String value) {
+		if (value != null) {
+			parts.add(label + "：" + value);
+		}
 	}
 }
