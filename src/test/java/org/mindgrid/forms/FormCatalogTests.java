@@ -117,7 +117,7 @@ class FormCatalogTests {
 	}
 
 	@Test
-	void theFormsFollowTheSeedsParts() {
+	void theFormsFollowTheSeedsParts() throws Exception {
 		var catalog = new FormCatalog(messages());
 		assertThat(catalog.find("entrance_register").orElseThrow().part()).isEqualTo(2);
 		assertThat(catalog.find("family_interview").orElseThrow().part()).isEqualTo(5);

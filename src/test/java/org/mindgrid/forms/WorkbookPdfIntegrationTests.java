@@ -98,7 +98,7 @@ class WorkbookPdfIntegrationTests {
 		assertThat(psych.lastIndexOf("心理辅导预约登记表")).as("part 4 after part 3")
 			.isGreaterThan(psych.lastIndexOf("情绪状态月度跟踪记录表"));
 		String mentor = text(api, "mentor1", student);
-		assertThat(mentor).contains("心理辅导预约登记表", "内容仅心理教师可见").doesNotContain("父母分居后睡眠差", "愿意写情绪日记");
+		assertThat(mentor).contains("心理辅导预约登记表", "共 1 次辅导").doesNotContain("父母分居后睡眠差", "愿意写情绪日记");
 	}
 
 	private static String text(Api api, String user, long student) throws Exception {
