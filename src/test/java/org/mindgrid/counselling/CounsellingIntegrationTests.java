@@ -321,4 +321,22 @@ class CounsellingIntegrationTests {
 		assertThat(api.get("city", "/api/v1/counselling/appointments?from=" + today + "&to=" + today).json()
 			.get("pending")).as("a bureau officer sees no students").isEmpty();
 	}
+
+	@Test
+	void thePagesKeepWhatWasTypedAndNeverAnswerA500() {
+		PageClient psych = PageClient.login(port, "psych1");
+		psych.get("/students/" + student + "/counselling");
+		var odd = psych.post("/students/" + student + "/counselling/sessions", Map.of("appointmentId", "abc",
+				"date", "2026-02-30", "time", "25:99", "duration", "很久", "goals", "保留这段文字"));
+		assertThat(odd.status()).isEqualTo(200);
+		assertThat(odd.body()).contains("保留这段文字", "is-invalid");
+		psych.get("/counselling");
+		JsonNode a = request("head1", "");
+		var past = psych.post("/counselling/appointments/" + a.get("id").asLong() + "/schedule", Map.of("version",
+				a.get("version").asString(), "date", "2001-01-01", "time", "10:00", "duration", "40", "room", room));
+		assertThat(past.status()).isEqualTo(200);
+		assertThat(past.body()).contains("一年之内", room);
+		assertThat(psych.get("/counselling?week=9999-99-99").status()).isEqualTo(200);
+		assertThat(PageClient.login(port, "head1").get("/counselling/groups").status()).isEqualTo(403);
+	}
 }

@@ -349,6 +349,19 @@ class CrisisEventsIntegrationTests {
 
 	/** The clock moved: reminders at 40 minutes, overdue at 61 for the district; a report at 30 is on time. */
 	@Test
+	void theEventPageShowsTheReportAndTheEntriesDetails() {
+		// a map indexed by a loop variable in SpEL (content[f]) reads the key "f": the page showed nothing of either
+		long id = raise("psych1", klass.students().get(0));
+		assertThat(act("psych1", id, Map.of("action", "notify-parents", "note", "已电话告知学生母亲王女士")).status()).isEqualTo(201);
+		assertThat(api.post("psych1", EVENTS + "/" + id + "/report", Map.of("whatHappened", "课间在厕所划伤手腕",
+				"place", "教学楼", "currentState", "已送医平稳", "contactPerson", "林若曦", "contactPhone", "0574-87000000"))
+			.status()).isEqualTo(201);
+		var page = org.mindgrid.support.PageClient.login(port, "psych1").get("/crisis/" + id);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("课间在厕所划伤手腕", "已送医平稳", "0574-87000000", "学生母亲王女士");
+	}
+
+	@Test
 	void theOneHourClock() {
 		for (String u : List.of("psych1", "principal1", "district", "city")) {
 			api.token(u);

@@ -103,9 +103,16 @@ class FormRecordsIntegrationTests {
 		assertThat(refused.json().get("errors").get("interviewees[1].relation").asString()).contains("受访家庭成员 第 1 行 与学生关系");
 		assertThat(refused.json().get("errors").has("interviewees[2].relation")).isFalse();
 		// the records page shows the table in words (a 500 once, found by the page crawl on the demo's interview)
-		var page = org.mindgrid.support.PageClient.login(port, "psych1").get("/students/" + ownStudent + "/forms/family_interview");
+		var psych = org.mindgrid.support.PageClient.login(port, "psych1");
+		var page = psych.get("/students/" + ownStudent + "/forms/family_interview");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("与学生关系：母亲", "单亲家庭");
+		// on the page, a cell's error stands next to the cell (errors[cell] read the key "cell" once: none showed)
+		psych.get("/students/" + ownStudent + "/forms/family_interview/new");
+		var refusedPage = psych.post("/students/" + ownStudent + "/forms/family_interview",
+				Map.of("interviewees[1].name", "王女士", "held_on", today));
+		assertThat(refusedPage.status()).isEqualTo(200);
+		assertThat(refusedPage.body()).contains("受访家庭成员 第 1 行 与学生关系", "王女士");
 	}
 
 	@Test

@@ -142,8 +142,7 @@ class CounsellingPageController {
 			try {
 				records.session(new CounsellingRecords.NewSession(id, null, held, minutes, form.get("goals"),
 						form.get("methods"), form.get("progress"), form.get("homework"), form.get("presentingProblem"),
-						form.get("background"), form.get("appointmentId") == null || form.get("appointmentId").isBlank()
-								? null : Long.valueOf(form.get("appointmentId")),
+						form.get("background"), appointment(form.get("appointmentId")),
 						null));
 				return "redirect:/students/" + id + "/counselling?session";
 			}
@@ -305,6 +304,11 @@ class CounsellingPageController {
 
 	private String word(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
+	}
+
+	/** The chosen appointment; a value that is not an id (typed by hand) counts as none. */
+	private static Long appointment(String value) {
+		return value == null || !value.strip().matches("\\d{1,18}") ? null : Long.valueOf(value.strip());
 	}
 
 	private static String blank(String s) {
