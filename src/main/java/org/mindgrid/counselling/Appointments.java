@@ -23,6 +23,7 @@ import org.mindgrid.notification.Notifications;
 import org.mindgrid.shared.web.ApiProblem;
 import org.mindgrid.shared.web.FieldProblems;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -149,7 +150,9 @@ public class Appointments {
 		}
 		Status from = Status.valueOf(a.status());
 		Status to = AppointmentTransitions.next(step, from)
-			.orElseThrow(() -> ApiProblem.conflict("counselling.problem.step", step.path(), from.name()));
+			.orElseThrow(() -> ApiProblem.conflict("counselling.problem.step",
+					new DefaultMessageSourceResolvable("counselling.step." + step.path()),
+					new DefaultMessageSourceResolvable("counselling.status." + from.name())));
 		if (input.version() == null) {
 			throw problems.field("version", "input.required");
 		}
@@ -280,12 +283,13 @@ public class Appointments {
 				  from student s
 				 where s.id = a.student_id and a.status = 'SCHEDULED' and a.reminded_at is null
 				   and a.starts_at > :now and a.starts_at <= :until
-				returning a.id, coalesce(a.counsellor_id, 0), coalesce(a.requested_by, 0), s.class_id""")
+				returning a.id, coalesce(a.counsellor_id, 0), coalesce(a.requested_by, 0), s.class_id,
+				          (extract(epoch from a.starts_at) * 1000)::bigint""")
 			.param("now", Timestamp.from(now)).param("until", Timestamp.from(now.plus(Duration.ofHours(24))))
-			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) }).list();
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) })
+			.list();
 		for (long[] d : due) {
-			Instant starts = jdbc.sql("select starts_at from counselling_appointment where id = :id").param("id", d[0])
-				.query(Timestamp.class).single().toInstant();
+			Instant starts = Instant.ofEpochMilli(d[4]);
 			Set<Long> to = new java.util.LinkedHashSet<>();
 			to.add(d[1]);
 			if (d[2] != 0) {

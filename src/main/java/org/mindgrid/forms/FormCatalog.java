@@ -43,6 +43,9 @@ public class FormCatalog {
 
 	private final Map<String, FormDefinition> byId;
 
+	/** The forms in the workbook's order, sorted once at start: by part, then their place in the part. */
+	private final List<FormDefinition> ordered;
+
 	FormCatalog(MessageSource messages) throws IOException {
 		Map<String, InputStream> files = new LinkedHashMap<>();
 		Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
@@ -51,6 +54,10 @@ public class FormCatalog {
 				files.put(r.getFilename(), r.getInputStream());
 			}
 			this.byId = parse(files, messages);
+			this.ordered = byId.values().stream()
+				.sorted(java.util.Comparator.comparingInt(FormDefinition::part).thenComparingInt(FormDefinition::order)
+					.thenComparing(FormDefinition::id))
+				.toList();
 		}
 		finally {
 			for (InputStream in : files.values()) {
@@ -61,10 +68,7 @@ public class FormCatalog {
 
 	/** Every form in the workbook's order: by part, then its place in the part. */
 	public List<FormDefinition> all() {
-		return byId.values().stream()
-			.sorted(java.util.Comparator.comparingInt(FormDefinition::part).thenComparingInt(FormDefinition::order)
-				.thenComparing(FormDefinition::id))
-			.toList();
+		return ordered;
 	}
 
 	public Optional<FormDefinition> find(String id) {

@@ -105,7 +105,10 @@ class CounsellingIntegrationTests {
 		assertThat(moved.get("startsAt").asString()).isEqualTo(at.plus(Duration.ofDays(1)).toString());
 		JsonNode held = step("psych1", moved, "complete", Map.of()).json();
 		assertThat(held.get("status").asString()).isEqualTo("COMPLETED");
-		assertThat(step("psych1", held, "no-show", Map.of()).status()).as("nothing moves a held one").isEqualTo(409);
+		Api.Response late = step("psych1", held, "no-show", Map.of());
+		assertThat(late.status()).as("nothing moves a held one").isEqualTo(409);
+		assertThat(late.json().get("detail").asString()).as("in words, not codes").contains("未到", "已辅导")
+			.doesNotContain("no-show", "COMPLETED");
 		List<String> steps = jdbc.sql("select step from counselling_appointment_event where appointment_id = :id order by id")
 			.param("id", asked.get("id").asLong()).query(String.class).list();
 		assertThat(steps).containsExactly("REQUEST", "SCHEDULE", "RESCHEDULE", "COMPLETE");

@@ -109,7 +109,8 @@ class FormLedgerController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(records.words(form, locale).get("title") + "-导入模板.xlsx", StandardCharsets.UTF_8).build()
+				.filename(messages.getMessage("form.import.filename", new Object[] { records.words(form, locale).get("title") },
+						locale), StandardCharsets.UTF_8).build()
 				.toString())
 			.body(imports.template(form, locale));
 	}
